@@ -1,0 +1,46 @@
+//! The shell: header, navigation and the page that is showing.
+
+use leptos::prelude::*;
+
+use crate::nav::Page;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let page = RwSignal::new(Page::Dashboard);
+    view! {
+        <header class="top">
+            <h1>"Escalon"</h1>
+            <span class="workspace" data-testid="workspace-name">"Demo workspace"</span>
+        </header>
+        <nav class="tabs" aria-label="Pages">
+            {Page::ALL
+                .into_iter()
+                .map(|p| {
+                    view! {
+                        <button
+                            id=format!("nav-{}", p.slug())
+                            class:active=move || page.get() == p
+                            aria-current=move || (page.get() == p).then_some("page")
+                            on:click=move |_| page.set(p)
+                        >
+                            {p.title()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
+        <main>
+            <h2 id="page-title">{move || page.get().title()}</h2>
+            {move || match page.get() {
+                Page::Dashboard => view! { <p>"The demo workspace opens here."</p> }.into_any(),
+                Page::Escalations => view! { <p>"No escalations yet."</p> }.into_any(),
+                Page::About => {
+                    view! {
+                        <p>"Escalon engine " <span id="engine-version">{escalon::version()}</span></p>
+                    }
+                        .into_any()
+                }
+            }}
+        </main>
+    }
+}

@@ -1,0 +1,42 @@
+//! Which page is showing. Plain data so it is tested natively, apart from the DOM.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Dashboard,
+    Escalations,
+    About,
+}
+
+impl Page {
+    pub const ALL: [Page; 3] = [Page::Dashboard, Page::Escalations, Page::About];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Page::Dashboard => "Dashboard",
+            Page::Escalations => "Escalations",
+            Page::About => "About",
+        }
+    }
+
+    /// Stable id for tests and styling, e.g. `nav-escalations`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Page::Dashboard => "dashboard",
+            Page::Escalations => "escalations",
+            Page::About => "about",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_unique_so_nav_ids_never_collide() {
+        let mut slugs: Vec<_> = Page::ALL.iter().map(|p| p.slug()).collect();
+        slugs.sort();
+        slugs.dedup();
+        assert_eq!(slugs.len(), Page::ALL.len());
+    }
+}

@@ -1,0 +1,43 @@
+//! `cargo xtask <command>`: the project's two-command setup and everything around it.
+//! Every command installs what it needs first and skips what is already in place.
+
+mod browser;
+mod node;
+mod sh;
+mod steps;
+mod tools;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <command>
+
+  serve   install what is missing, build the web app and serve it on http://127.0.0.1:8080
+  test    install what tests need, then run every test (fmt, clippy, native, wasm, embed, e2e)
+  dist    release build of the web app into dist/
+  embed   build the embed ES module into target/embed/pkg
+  setup   only install the tools (wasm target, trunk, wasm-bindgen-cli, node tools, chromium)
+";
+
+fn main() -> ExitCode {
+    let cmd = std::env::args().nth(1).unwrap_or_default();
+    let result = match cmd.as_str() {
+        "serve" => steps::serve(),
+        "test" => steps::test(),
+        "dist" => steps::dist(),
+        "embed" => steps::embed(),
+        "setup" => steps::setup(),
+        "" | "help" | "--help" | "-h" => {
+            print!("{HELP}");
+            return ExitCode::SUCCESS;
+        }
+        other => Err(format!("unknown command '{other}'\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! The commands themselves: each a list of steps, tools first.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use crate::browser::{self, Browser};
+use crate::sh::{self, say, Result};
+use crate::{node, tools};
+
+const WASM: &str = "wasm32-unknown-unknown";
+
+/// Tools for building the web app (everything but the browser).
+fn build_tools() -> Result {
+    tools::wasm_target()?;
+    node::ensure_packages()?;
+    tools::wasm_bindgen()?;
+    tools::trunk()?;
+    tools::fetch()
+}
+
+pub fn setup() -> Result {
+    let pending = browser::start_install()?;
+    build_tools()?;
+    browser::finish(pending).map(|_| ())
+}
+
+pub fn serve() -> Result {
+    build_tools()?;
+    say("serving the app on http://127.0.0.1:8080 (Ctrl-C to stop)");
+    sh::run(&mut sh::cmd("trunk", &["serve"]))
+}
+
+pub fn dist() -> Result {
+    build_tools()?;
+    trunk_release()
+}
+
+fn trunk_release() -> Result {
+    sh::run(&mut sh::cmd("trunk", &["build", "--release"]))
+}
+
+pub fn embed() -> Result {
+    tools::wasm_target()?;
+    tools::wasm_bindgen()?;
+    build_embed().map(|_| ())
+}
+
+/// Builds the ES module with its .wasm and .d.ts; returns the package folder.
+fn build_embed() -> Result<PathBuf> {
+    sh::run(&mut sh::cmd(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--package",
+            "escalon-embed",
+            "--target",
+            WASM,
+        ],
+    ))?;
+    let wasm = sh::root()
+        .join("target")
+        .join(WASM)
+        .join("release")
+        .join("escalon_embed.wasm");
+    let out = sh::root().join("target").join("embed").join("pkg");
+    sh::run(&mut sh::cmd(
+        "wasm-bindgen",
+        &[
+            "--target",
+            "web",
+            "--out-dir",
+            out.to_str().unwrap(),
+            wasm.to_str().unwrap(),
+        ],
+    ))?;
+    Ok(out)
+}
+
+pub fn test() -> Result {
+    let started = Instant::now();
+    let pending = browser::start_install()?;
+    build_tools()?;
+    let browser = browser::finish(pending)?;
+    say(&format!(
+        "tools ready after {}s",
+        started.elapsed().as_secs()
+    ));
+
+    sh::run(&mut sh::cmd("cargo", &["fmt", "--all", "--check"]))?;
+    sh::run(&mut sh::cmd(
+        "cargo",
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ))?;
+    sh::run(&mut sh::cmd(
+        "cargo",
+        &[
+            "clippy",
+            "--package",
+            "escalon-web",
+            "--package",
+            "escalon-embed",
+            "--all-targets",
+            "--target",
+            WASM,
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ))?;
+    sh::run(&mut sh::cmd("cargo", &["test", "--workspace"]))?;
+    wasm_tests(&browser)?;
+
+    let pkg = build_embed()?;
+    sh::run(sh::cmd("node", &["--test", "tests/embed/"]).env("ESCALON_EMBED_PKG", &pkg))?;
+
+    trunk_release()?;
+    let shots = sh::root().join("target").join("e2e");
+    sh::run(
+        sh::cmd("node", &["--test", "--test-concurrency=1", "tests/e2e/"])
+            .env("ESCALON_DIST", sh::root().join("dist"))
+            .env("ESCALON_SCREENSHOTS", &shots)
+            .env("CHROMIUM", &browser.chromium),
+    )?;
+    say(&format!(
+        "all tests passed in {}s; screenshots in {}",
+        started.elapsed().as_secs(),
+        shots.display()
+    ));
+    Ok(())
+}
+
+/// wasm-bindgen tests of the web crate in headless Chromium (web/webdriver.json sets its flags).
+fn wasm_tests(browser: &Browser) -> Result {
+    sh::run(
+        sh::cmd(
+            "cargo",
+            &["test", "--package", "escalon-web", "--target", WASM],
+        )
+        .env("CHROMEDRIVER", &browser.chromedriver)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+    )
+}
