@@ -1,0 +1,1 @@
+//! Business-hours calendars: time zones, weekly windows, holidays, business time.

@@ -1,0 +1,1 @@
+//! SLA clocks: due dates, pauses, warnings, breaches, next check.
