@@ -1,8 +1,14 @@
-//! The one door: `{action, parameters}` in, `{ok, action, result | error}` out.
+//! The one door: `{action, parameters}` in, `{ok, action, result | error}` out. Every shell
+//! (web, embed, cli) calls [`handle`]; nothing else in core is a public entry for actions.
 
+use jiff::Timestamp;
 use serde_json::{json, Value};
 
+use crate::context::Context;
 use crate::error::{ErrorCode, RequestError};
+use crate::params::{as_obj, parse_timestamp};
+use crate::workspace::Workspace;
+use crate::{decide, track};
 
 /// Actions the door knows. Those whose engine is not built yet answer `not_implemented`.
 pub const ACTIONS: &[&str] = &[
@@ -13,7 +19,10 @@ pub const ACTIONS: &[&str] = &[
     "recommend-deescalation",
 ];
 
-/// Answers one request given as JSON text.
+const ENVELOPE: &[&str] = &["skill", "action", "parameters", "now", "actor"];
+
+/// Stateless convenience: answers one request (JSON text) against a fresh default
+/// workspace that is thrown away afterwards. Use [`handle`] to work on real data.
 pub fn run(request: &str) -> Value {
     match serde_json::from_str::<Value>(request) {
         Ok(value) => run_value(&value),
@@ -28,18 +37,100 @@ pub fn run(request: &str) -> Value {
     }
 }
 
-/// Answers one request already parsed into a JSON value.
+/// Like [`run`], for a request already parsed into a JSON value.
 pub fn run_value(request: &Value) -> Value {
+    let mut ws = Workspace::default();
+    let mut ctx = Context::with_counter(None, "stateless");
+    handle(&mut ws, request, &mut ctx)
+}
+
+/// Answers one request against `workspace`, appending events when the action records
+/// something; afterwards `ctx.changed()` tells the shell whether to save. On error the
+/// workspace is left exactly as it was.
+pub fn handle(workspace: &mut Workspace, request: &Value, ctx: &mut Context) -> Value {
+    ctx.set_changed(false);
     let action = match action_of(request) {
         Ok(a) => a,
         Err(e) => return error_response(None, e),
     };
-    let err = RequestError::new(
-        ErrorCode::NotImplemented,
-        "action",
-        format!("action '{action}' is not implemented yet"),
-    );
-    error_response(Some(action), err)
+    match dispatch(workspace, action, request, ctx) {
+        Ok(result) => json!({ "ok": true, "action": action, "result": result }),
+        Err(e) => {
+            ctx.set_changed(false);
+            error_response(Some(action), e)
+        }
+    }
+}
+
+fn dispatch(
+    ws: &mut Workspace,
+    action: &str,
+    request: &Value,
+    ctx: &mut Context,
+) -> Result<Value, RequestError> {
+    let envelope = as_obj(request, "")?;
+    if let Some(k) = envelope
+        .map
+        .keys()
+        .find(|k| !ENVELOPE.contains(&k.as_str()))
+    {
+        return Err(RequestError::new(
+            ErrorCode::UnknownField,
+            k.as_str(),
+            format!(
+                "unknown request field '{k}'; known: {}",
+                ENVELOPE.join(", ")
+            ),
+        ));
+    }
+    envelope.str("skill")?;
+    let now: Option<Timestamp> = match envelope.str("now")? {
+        Some(s) => Some(parse_timestamp(s, "now")?),
+        None => ctx.now,
+    };
+    let actor = envelope.str("actor")?.unwrap_or(&ctx.actor).to_string();
+    let empty = json!({});
+    let parameters = envelope.get("parameters").unwrap_or(&empty);
+    as_obj(parameters, "parameters")?;
+
+    match action {
+        "determine-escalation" => determine(ws, parameters, ctx, now, &actor),
+        "track-progress" => track::track_progress(ws, parameters, ctx, now, &actor),
+        other => Err(RequestError::new(
+            ErrorCode::NotImplemented,
+            "action",
+            format!("action '{other}' is not implemented yet"),
+        )),
+    }
+}
+
+fn determine(
+    ws: &mut Workspace,
+    parameters: &Value,
+    ctx: &mut Context,
+    now: Option<Timestamp>,
+    actor: &str,
+) -> Result<Value, RequestError> {
+    let input = decide::input::parse(parameters)?;
+    let decision = {
+        let rules = ws.rules()?;
+        decide::decide(ws, rules, parameters, &input, now)
+    };
+    let mut result = serde_json::to_value(&decision).expect("a decision serialises");
+    if input.record {
+        let now = now.ok_or_else(|| {
+            RequestError::new(
+                ErrorCode::MissingField,
+                "now",
+                "recording an escalation needs the current time: give `now`",
+            )
+        })?;
+        let (id, how) = decide::record(ws, &decision, &input, ctx, now, actor);
+        ctx.set_changed(how != "unchanged");
+        result["escalation_id"] = json!(id);
+        result["recorded"] = json!(how);
+    }
+    Ok(result)
 }
 
 fn action_of(request: &Value) -> Result<&str, RequestError> {
@@ -95,5 +186,40 @@ mod tests {
         let r = run(r#"{"parameters":{}}"#);
         assert_eq!(r["error"]["code"], "missing_field");
         assert_eq!(r["error"]["path"], "action");
+    }
+
+    #[test]
+    fn later_actions_say_not_implemented() {
+        let r = run(r#"{"action":"calculate-metrics","parameters":{}}"#);
+        assert_eq!(r["error"]["code"], "not_implemented");
+    }
+
+    #[test]
+    fn record_without_now_asks_for_now() {
+        let r = run(
+            r#"{"action":"determine-escalation","parameters":{"record":true,
+            "issue":{"severity":"low","impact":"single_user"},"customer":{"segment":"smb"}}}"#,
+        );
+        assert_eq!(r["error"]["code"], "missing_field");
+        assert_eq!(r["error"]["path"], "now");
+    }
+
+    #[test]
+    fn record_creates_an_escalation_and_marks_the_workspace_changed() {
+        let mut ws = Workspace::default();
+        let mut ctx = Context::with_counter(None, "t");
+        let req = json!({"action": "determine-escalation", "now": "2025-02-01T09:00:00Z",
+            "parameters": {"record": true, "issue": {"id": "T-9", "severity": "critical",
+            "impact": "all_customers"}, "customer": {"segment": "strategic", "id": "acme"}}});
+        let r = handle(&mut ws, &req, &mut ctx);
+        assert_eq!(r["result"]["escalation_id"], "ESC-2025-001", "{r}");
+        assert_eq!(r["result"]["tier"], 4);
+        assert!(ctx.changed());
+        assert_eq!(ws.escalations.len(), 1);
+        // The same ticket again is not a duplicate.
+        let r = handle(&mut ws, &req, &mut ctx);
+        assert_eq!(r["result"]["recorded"], "unchanged");
+        assert!(!ctx.changed());
+        assert_eq!(ws.escalations.len(), 1);
     }
 }

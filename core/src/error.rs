@@ -9,11 +9,19 @@ pub enum ErrorCode {
     InvalidJson,
     UnknownAction,
     MissingField,
+    /// A field the action does not know; most often a typo.
+    UnknownField,
     WrongType,
     OutOfRange,
     UnknownEscalation,
     InvalidTransition,
     NotImplemented,
+    /// A rule in the workspace config is not valid JSON Logic or has an impossible effect.
+    InvalidRule,
+    /// The workspace document does not match the schema.
+    InvalidWorkspace,
+    /// The workspace was written by a newer Escalon than this one.
+    UnsupportedSchemaVersion,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,6 +39,11 @@ impl RequestError {
             message: message.into(),
             path: path.into(),
         }
+    }
+
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
     }
 }
 

@@ -1,14 +1,30 @@
 //! Escalon's engine. Pure: no clock, no randomness, no I/O, no browser types.
-//! Every capability is reached through [`door::run`], which takes a JSON request and
-//! answers a JSON response; the shells (web, embed, cli) only move bytes and time.
+//! Every capability is reached through [`door::handle`] (or the stateless [`door::run`]),
+//! which takes a JSON request and answers a JSON response; the shells (web, embed, cli)
+//! only move bytes, time and fresh ids.
 
 pub mod calendar;
+pub mod config;
+mod config_defaults;
+pub mod context;
+pub mod decide;
+pub mod demo;
 pub mod door;
 pub mod error;
+pub mod event;
+mod params;
+pub mod rules;
+pub mod scales;
 pub mod sla;
+pub mod state;
+mod track;
+pub mod workspace;
 
-pub use door::run;
+pub use config::Config;
+pub use context::Context;
+pub use door::{handle, run};
 pub use error::{ErrorCode, RequestError};
+pub use workspace::{Workspace, SCHEMA_VERSION};
 
 /// The engine's version, as shown by every shell.
 pub fn version() -> &'static str {

@@ -3,9 +3,13 @@
 use leptos::prelude::*;
 
 use crate::nav::Page;
+use crate::pages::{About, Dashboard, Escalations, NewEscalation};
+use crate::store::Store;
 
 #[component]
 pub fn App() -> impl IntoView {
+    // Opens on the demo workspace; saving to the browser comes with the storage adapter.
+    provide_context(Store::new(escalon::demo::demo_workspace()));
     let page = RwSignal::new(Page::Dashboard);
     view! {
         <header class="top">
@@ -32,14 +36,10 @@ pub fn App() -> impl IntoView {
         <main>
             <h2 id="page-title">{move || page.get().title()}</h2>
             {move || match page.get() {
-                Page::Dashboard => view! { <p>"The demo workspace opens here."</p> }.into_any(),
-                Page::Escalations => view! { <p>"No escalations yet."</p> }.into_any(),
-                Page::About => {
-                    view! {
-                        <p>"Escalon engine " <span id="engine-version">{escalon::version()}</span></p>
-                    }
-                        .into_any()
-                }
+                Page::Dashboard => view! { <Dashboard /> }.into_any(),
+                Page::Escalations => view! { <Escalations /> }.into_any(),
+                Page::NewEscalation => view! { <NewEscalation /> }.into_any(),
+                Page::About => view! { <About /> }.into_any(),
             }}
         </main>
     }

@@ -1,7 +1,12 @@
-//! Escalon's web app. Pages and components only: every decision is the engine's, reached
-//! through the door, so what the page can do a host app can do through `embed`.
+//! Escalon's web app. Pages and components only: every change is a request through the
+//! engine's door, so what the page can do a host app can do through `embed`. Views read the
+//! folded state of the event log (`escalon::state::fold`), a pure function of stored events.
 
 mod app;
 pub mod nav;
+mod pages;
+pub mod shell_env;
+pub mod store;
+pub mod triage;
 
 pub use app::App;

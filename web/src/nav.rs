@@ -4,16 +4,23 @@
 pub enum Page {
     Dashboard,
     Escalations,
+    NewEscalation,
     About,
 }
 
 impl Page {
-    pub const ALL: [Page; 3] = [Page::Dashboard, Page::Escalations, Page::About];
+    pub const ALL: [Page; 4] = [
+        Page::Dashboard,
+        Page::Escalations,
+        Page::NewEscalation,
+        Page::About,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
             Page::Dashboard => "Dashboard",
             Page::Escalations => "Escalations",
+            Page::NewEscalation => "New escalation",
             Page::About => "About",
         }
     }
@@ -23,6 +30,7 @@ impl Page {
         match self {
             Page::Dashboard => "dashboard",
             Page::Escalations => "escalations",
+            Page::NewEscalation => "new",
             Page::About => "about",
         }
     }

@@ -1,0 +1,137 @@
+//! The policy half of a workspace: tiers, rules, people, runbooks. Everything a support lead
+//! may want to tune lives here as data, so changing policy never needs a new build.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub use crate::config_defaults::default_config;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Config {
+    /// Tiers 1-4, in order. A decision picks the highest tier whose `min_score` it reaches.
+    pub tiers: Vec<TierDef>,
+    /// Evaluated in order; every matching rule applies its effect.
+    #[serde(default)]
+    pub rules: Vec<Rule>,
+    /// Urgency bands for the ITIL priority matrix.
+    #[serde(default)]
+    pub priority: PriorityPolicy,
+    /// How far back a customer's own escalations count as history.
+    #[serde(default = "default_history_days")]
+    pub history_window_days: u32,
+    #[serde(default)]
+    pub directory: Vec<Person>,
+    #[serde(default)]
+    pub runbooks: Vec<Runbook>,
+    /// Reserved for the SLA issue; kept opaque here so documents written later still load.
+    #[serde(default)]
+    pub sla_policies: Vec<Value>,
+    /// Reserved for the notification issue.
+    #[serde(default)]
+    pub templates: Vec<Value>,
+}
+
+fn default_history_days() -> u32 {
+    90
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TierDef {
+    pub tier: u8,
+    pub name: String,
+    pub criteria: String,
+    pub response_target_minutes: u32,
+    pub min_score: u8,
+    /// Role ids resolved against the directory.
+    pub stakeholder_roles: Vec<String>,
+    /// Steps recommended whenever a decision lands on this tier.
+    #[serde(default)]
+    pub actions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Rule {
+    pub id: String,
+    pub description: String,
+    /// JSON Logic over `{issue, customer, context, facts}`; see `decide::facts`.
+    #[serde(rename = "when")]
+    pub condition: Value,
+    #[serde(default)]
+    pub effect: Effect,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Effect {
+    /// Points added to the urgency score (never negative, so rules cannot break monotonicity).
+    #[serde(default)]
+    pub add_points: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_tier: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub add_stakeholders: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recommend: Vec<String>,
+}
+
+/// Urgency is high from `urgency_high_at`, medium from `urgency_medium_at`, low below.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct PriorityPolicy {
+    pub urgency_high_at: u8,
+    pub urgency_medium_at: u8,
+}
+
+impl Default for PriorityPolicy {
+    fn default() -> Self {
+        Self {
+            urgency_high_at: 75,
+            urgency_medium_at: 40,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Person {
+    pub name: String,
+    pub email: String,
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Runbook {
+    pub title: String,
+    pub url: String,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub products: Vec<String>,
+}
+
+impl Config {
+    pub fn tier(&self, tier: u8) -> Option<&TierDef> {
+        self.tiers.iter().find(|t| t.tier == tier)
+    }
+
+    pub fn people_with_role<'a>(&'a self, role: &'a str) -> impl Iterator<Item = &'a Person> {
+        self.directory
+            .iter()
+            .filter(move |p| p.roles.iter().any(|r| r == role))
+    }
+
+    pub fn runbooks_for<'a>(
+        &'a self,
+        category: Option<&'a str>,
+        product: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Runbook> {
+        self.runbooks.iter().filter(move |r| {
+            category.is_some_and(|c| r.categories.iter().any(|x| x == c))
+                || product.is_some_and(|p| r.products.iter().any(|x| x == p))
+        })
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        default_config()
+    }
+}

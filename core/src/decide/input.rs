@@ -1,0 +1,158 @@
+//! The determine-escalation request, validated. Every field is checked here, before any
+//! scoring, so errors are reported against the request the user wrote.
+
+use serde_json::Value;
+
+use crate::error::RequestError;
+use crate::params::{as_obj, missing, Obj};
+use crate::scales::{IMPACT, SEGMENT, SENTIMENT, SEVERITY};
+
+/// A value from an ordered scale: its rank (0 = least serious) and its name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub rank: usize,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionInput {
+    pub ticket: Option<String>,
+    pub severity: Ranked,
+    pub impact: Ranked,
+    pub duration_hours: f64,
+    pub current_tier: u8,
+    pub category: Option<String>,
+    pub product: Option<String>,
+    pub affected_users: Option<i64>,
+    pub summary: Option<String>,
+    pub customer_id: Option<String>,
+    pub customer_name: Option<String>,
+    pub segment: Ranked,
+    pub health_score: Option<f64>,
+    pub contract_value: f64,
+    pub previous_escalations: i64,
+    pub sentiment: Ranked,
+    pub record: bool,
+}
+
+fn ranked(r: (usize, &str)) -> Ranked {
+    Ranked {
+        rank: r.0,
+        name: r.1.to_string(),
+    }
+}
+
+fn required<'a>(o: &Obj<'a>, key: &str) -> Result<Obj<'a>, RequestError> {
+    o.obj(key)?.ok_or_else(|| missing(&o.path_of(key)))
+}
+
+pub fn parse(parameters: &Value) -> Result<DecisionInput, RequestError> {
+    let p = as_obj(parameters, "parameters")?;
+    let issue = required(&p, "issue")?;
+    let customer = required(&p, "customer")?;
+    let context = p.obj("context")?;
+
+    let severity = issue
+        .scale("severity", &SEVERITY)?
+        .ok_or_else(|| missing(&issue.path_of("severity")))?;
+    let impact = issue
+        .scale("impact", &IMPACT)?
+        .ok_or_else(|| missing(&issue.path_of("impact")))?;
+    let segment = customer
+        .scale("segment", &SEGMENT)?
+        .ok_or_else(|| missing(&customer.path_of("segment")))?;
+
+    let (previous_escalations, sentiment) = match &context {
+        Some(c) => (
+            c.integer("previous_escalations", 0, i64::from(u32::MAX))?
+                .unwrap_or(0),
+            c.scale("customer_sentiment", &SENTIMENT)?,
+        ),
+        None => (0, None),
+    };
+    // Unknown sentiment is neutral: absence of a signal is not evidence of calm or anger.
+    let sentiment = sentiment.unwrap_or((1, "neutral"));
+
+    Ok(DecisionInput {
+        ticket: issue.str("id")?.map(str::to_string),
+        severity: ranked(severity),
+        impact: ranked(impact),
+        duration_hours: issue
+            .number("duration_hours", Some(0.0), None)?
+            .unwrap_or(0.0),
+        current_tier: issue.integer("current_tier", 1, 4)?.unwrap_or(1) as u8,
+        category: issue.str("category")?.map(str::to_string),
+        product: issue.str("product")?.map(str::to_string),
+        affected_users: issue.integer("affected_users", 0, i64::MAX)?,
+        summary: match issue.str("summary")? {
+            Some(s) => Some(s.to_string()),
+            None => issue.str("description")?.map(str::to_string),
+        },
+        customer_id: customer.str("id")?.map(str::to_string),
+        customer_name: customer.str("name")?.map(str::to_string),
+        segment: ranked(segment),
+        health_score: customer.number("health_score", Some(0.0), Some(100.0))?,
+        contract_value: customer
+            .number("contract_value", Some(0.0), None)?
+            .unwrap_or(0.0),
+        previous_escalations,
+        sentiment: ranked(sentiment),
+        record: p.bool("record")?.unwrap_or(false),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+    use serde_json::json;
+
+    fn base() -> Value {
+        json!({
+            "issue": {"id": "T-1", "severity": "high", "impact": "single_customer"},
+            "customer": {"segment": "enterprise", "health_score": 45},
+            "context": {"customer_sentiment": "angry"}
+        })
+    }
+
+    #[test]
+    fn parses_a_minimal_request() {
+        let i = parse(&base()).unwrap();
+        assert_eq!(i.severity.rank, 2);
+        assert_eq!(i.sentiment.name, "angry");
+        assert_eq!(i.current_tier, 1);
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let mut v = base();
+        v["customer"]["health_score"] = json!(140);
+        let e = parse(&v).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::OutOfRange, "parameters.customer.health_score")
+        );
+
+        let mut v = base();
+        v["issue"]["severity"] = json!("urgent");
+        let e = parse(&v).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::OutOfRange, "parameters.issue.severity")
+        );
+        assert!(e.message.contains("low, medium, high, critical"));
+
+        let mut v = base();
+        v["customer"]["contract_value"] = json!("lots");
+        let e = parse(&v).unwrap_err();
+        assert_eq!(e.code, ErrorCode::WrongType);
+
+        let mut v = base();
+        v["issue"].as_object_mut().unwrap().remove("impact");
+        let e = parse(&v).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::MissingField, "parameters.issue.impact")
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! `"record": true`: turn a decision into events. A ticket that already has a live
+//! escalation gets a tier change on it instead of a duplicate escalation.
+
+use jiff::{tz::TimeZone, Timestamp};
+
+use super::{Decision, DecisionInput};
+use crate::context::Context;
+use crate::event::{CustomerRef, Escalation, Event, EventKind};
+use crate::scales::Status;
+use crate::state::fold;
+use crate::workspace::Workspace;
+
+/// Returns the escalation id and whether it was `created` or `updated` (or `unchanged`).
+pub fn record(
+    ws: &mut Workspace,
+    d: &Decision,
+    i: &DecisionInput,
+    ctx: &mut Context,
+    now: Timestamp,
+    actor: &str,
+) -> (String, &'static str) {
+    let live = i.ticket.as_deref().and_then(|t| {
+        ws.escalations
+            .iter()
+            .map(fold)
+            .find(|s| s.ticket == t && s.status != Status::Archived)
+    });
+    if let Some(s) = live {
+        if d.tier <= s.tier {
+            return (s.id, "unchanged");
+        }
+        let ev = Event {
+            id: ctx.next_id(),
+            at: now,
+            actor: actor.to_string(),
+            kind: EventKind::TierChanged {
+                to: d.tier,
+                reason: Some(format!(
+                    "determine-escalation: urgency score {}",
+                    d.urgency_score
+                )),
+            },
+        };
+        ws.append(&s.id, vec![ev]);
+        return (s.id, "updated");
+    }
+
+    let year = now.to_zoned_datetime(TimeZone::UTC).year();
+    let id = ws.next_escalation_id(year);
+    let created = Event {
+        id: ctx.next_id(),
+        at: now,
+        actor: actor.to_string(),
+        kind: EventKind::Created {
+            ticket: i.ticket.clone().unwrap_or_else(|| id.clone()),
+            customer: CustomerRef {
+                id: i.customer_id.clone(),
+                name: i.customer_name.clone(),
+                segment: Some(i.segment.name.clone()),
+                health_score: i.health_score,
+                contract_value: Some(i.contract_value),
+            },
+            tier: d.tier,
+            urgency_score: Some(d.urgency_score),
+            priority: Some(d.priority.clone()),
+            severity: Some(i.severity.name.clone()),
+            impact: Some(i.impact.name.clone()),
+            category: i.category.clone(),
+            product: i.product.clone(),
+            summary: i.summary.clone(),
+        },
+    };
+    ws.escalations.push(Escalation {
+        id: id.clone(),
+        events: vec![created],
+    });
+    (id, "created")
+}

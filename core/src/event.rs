@@ -1,0 +1,192 @@
+//! What can happen to an escalation. Events are facts: once appended they are never edited,
+//! and every view (status, tier, owner) is derived from them in `state`.
+
+use jiff::Timestamp;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::scales::Status;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Escalation {
+    /// Human-facing id, e.g. `ESC-2025-001`.
+    pub id: String,
+    /// Append-only, ordered by `at` (ties by `id`).
+    pub events: Vec<Event>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Event {
+    /// Globally unique (supplied by the shell), so logs from two devices merge by id.
+    pub id: String,
+    #[schemars(with = "String")]
+    pub at: Timestamp,
+    pub actor: String,
+    #[serde(flatten)]
+    pub kind: EventKind,
+}
+
+/// The customer as known when the escalation was opened.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CustomerRef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub segment: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_score: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract_value: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+// `Created` is large, but boxing it would only save bytes on a few thousand events while
+// making every match and constructor noisier; the JSON shape is the same either way.
+#[allow(clippy::large_enum_variant)]
+pub enum EventKind {
+    Created {
+        ticket: String,
+        customer: CustomerRef,
+        tier: u8,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        urgency_score: Option<u8>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        priority: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        severity: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        impact: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        category: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        product: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        summary: Option<String>,
+    },
+    TierChanged {
+        to: u8,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    OwnerAssigned {
+        owner: String,
+    },
+    StatusChanged {
+        status: Status,
+    },
+    ActionTaken {
+        action: String,
+    },
+    /// Free text; `topic` lets views pick out next steps without parsing prose.
+    Note {
+        text: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        topic: Option<NoteTopic>,
+        /// For `estimated_resolution` notes: the promised instant.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[schemars(with = "Option<String>")]
+        estimate: Option<Timestamp>,
+    },
+    NotificationGenerated {
+        notification_type: String,
+        #[serde(default)]
+        recipients: Vec<String>,
+    },
+    Paused {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    Resumed {},
+    Acknowledged {},
+    DeescalationDecided {
+        decision: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        to_tier: Option<u8>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        rationale: Option<String>,
+    },
+    Archived {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteTopic {
+    NextSteps,
+    EstimatedResolution,
+}
+
+impl EventKind {
+    pub fn name(&self) -> &'static str {
+        match self {
+            EventKind::Created { .. } => "created",
+            EventKind::TierChanged { .. } => "tier_changed",
+            EventKind::OwnerAssigned { .. } => "owner_assigned",
+            EventKind::StatusChanged { .. } => "status_changed",
+            EventKind::ActionTaken { .. } => "action_taken",
+            EventKind::Note { .. } => "note",
+            EventKind::NotificationGenerated { .. } => "notification_generated",
+            EventKind::Paused { .. } => "paused",
+            EventKind::Resumed {} => "resumed",
+            EventKind::Acknowledged {} => "acknowledged",
+            EventKind::DeescalationDecided { .. } => "deescalation_decided",
+            EventKind::Archived { .. } => "archived",
+        }
+    }
+}
+
+/// Union of two logs of the same escalation, by event id, ordered by time then id.
+/// Commutative and idempotent, which is what two tabs or an import need.
+pub fn merge_events(a: &[Event], b: &[Event]) -> Vec<Event> {
+    let mut all: Vec<Event> = a.to_vec();
+    for e in b {
+        if !all.iter().any(|x| x.id == e.id) {
+            all.push(e.clone());
+        }
+    }
+    all.sort_by(|x, y| x.at.cmp(&y.at).then_with(|| x.id.cmp(&y.id)));
+    all
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(id: &str, at: &str) -> Event {
+        Event {
+            id: id.into(),
+            at: at.parse().unwrap(),
+            actor: "t".into(),
+            kind: EventKind::ActionTaken { action: id.into() },
+        }
+    }
+
+    #[test]
+    fn event_serialises_flat_with_kind_tag() {
+        let v = serde_json::to_value(ev("e1", "2025-01-20T10:00:00Z")).unwrap();
+        assert_eq!(v["kind"], "action_taken");
+        assert_eq!(v["action"], "e1");
+        assert_eq!(v["at"], "2025-01-20T10:00:00Z");
+    }
+
+    #[test]
+    fn merge_is_a_union_by_id_in_time_order() {
+        let a = vec![
+            ev("1", "2025-01-01T00:00:00Z"),
+            ev("3", "2025-01-03T00:00:00Z"),
+        ];
+        let b = vec![
+            ev("2", "2025-01-02T00:00:00Z"),
+            ev("3", "2025-01-03T00:00:00Z"),
+        ];
+        let m = merge_events(&a, &b);
+        let ids: Vec<_> = m.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["1", "2", "3"]);
+        assert_eq!(merge_events(&b, &a), m);
+    }
+}

@@ -1,0 +1,176 @@
+//! The only place that knows which JSON Logic evaluator we use. Swapping jsonlogic-rs for a
+//! faster or more complete engine means changing this file and nothing else.
+
+use serde_json::Value;
+
+use crate::config::{Effect, Rule};
+use crate::error::{ErrorCode, RequestError};
+
+/// Operators accepted in conditions. jsonlogic-rs treats an object with an unknown key as a
+/// literal (which is truthy), so a typo like `">=="` would silently match every ticket;
+/// checking names up front turns that into an error when the config is loaded.
+const OPERATORS: &[&str] = &[
+    "var",
+    "missing",
+    "missing_some",
+    "if",
+    "?:",
+    "==",
+    "===",
+    "!=",
+    "!==",
+    "!",
+    "!!",
+    "or",
+    "and",
+    ">",
+    ">=",
+    "<",
+    "<=",
+    "max",
+    "min",
+    "+",
+    "-",
+    "*",
+    "/",
+    "%",
+    "map",
+    "reduce",
+    "filter",
+    "all",
+    "none",
+    "some",
+    "merge",
+    "in",
+    "cat",
+    "substr",
+];
+
+/// A rule checked once and ready to evaluate against many tickets.
+#[derive(Debug, Clone)]
+pub struct CompiledRule {
+    pub id: String,
+    pub description: String,
+    pub effect: Effect,
+    condition: Value,
+}
+
+/// All rules of a config, validated together so one bad rule is reported before any ticket.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub rules: Vec<CompiledRule>,
+}
+
+impl RuleSet {
+    /// Validates every rule; errors name the rule by its position in `config.rules`.
+    pub fn compile(rules: &[Rule]) -> Result<RuleSet, RequestError> {
+        let mut compiled = Vec::with_capacity(rules.len());
+        for (i, rule) in rules.iter().enumerate() {
+            let path = format!("config.rules.{i}.when");
+            check_operators(&rule.condition, &path)?;
+            // Parsing happens inside apply; an empty data object exercises it without facts.
+            jsonlogic_rs::apply(&rule.condition, &Value::Object(Default::default())).map_err(
+                |e| {
+                    RequestError::new(
+                        ErrorCode::InvalidRule,
+                        &path,
+                        format!("rule '{}' is not valid JSON Logic: {e}", rule.id),
+                    )
+                },
+            )?;
+            if let Some(t) = rule.effect.min_tier {
+                if !(1..=4).contains(&t) {
+                    return Err(RequestError::new(
+                        ErrorCode::InvalidRule,
+                        format!("config.rules.{i}.effect.min_tier"),
+                        format!("rule '{}': min_tier must be 1-4, got {t}", rule.id),
+                    ));
+                }
+            }
+            compiled.push(CompiledRule {
+                id: rule.id.clone(),
+                description: rule.description.clone(),
+                effect: rule.effect.clone(),
+                condition: rule.condition.clone(),
+            });
+        }
+        Ok(RuleSet { rules: compiled })
+    }
+}
+
+impl CompiledRule {
+    /// JSON Logic truthiness: a condition that errors at evaluation time does not match,
+    /// because one ticket's odd data must not block the decision for it.
+    pub fn matches(&self, data: &Value) -> bool {
+        match jsonlogic_rs::apply(&self.condition, data) {
+            Ok(v) => truthy(&v),
+            Err(_) => false,
+        }
+    }
+}
+
+fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(_) => true,
+    }
+}
+
+fn check_operators(v: &Value, path: &str) -> Result<(), RequestError> {
+    match v {
+        Value::Object(map) if map.len() == 1 => {
+            let (op, args) = map.iter().next().expect("one entry");
+            if !OPERATORS.contains(&op.as_str()) {
+                return Err(RequestError::new(
+                    ErrorCode::InvalidRule,
+                    path,
+                    format!("unknown JSON Logic operator '{op}'"),
+                ));
+            }
+            check_operators(args, &format!("{path}.{op}"))
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, item)| check_operators(item, &format!("{path}.{i}"))),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn rule(when: Value) -> Rule {
+        Rule {
+            id: "r".into(),
+            description: String::new(),
+            condition: when,
+            effect: Effect::default(),
+        }
+    }
+
+    #[test]
+    fn typo_in_operator_is_caught_at_compile_time() {
+        let e = RuleSet::compile(&[rule(json!({">==": [1, 2]}))]).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidRule);
+        assert_eq!(e.path, "config.rules.0.when");
+    }
+
+    #[test]
+    fn compiled_rule_reads_facts() {
+        let set = RuleSet::compile(&[rule(json!({">=": [{"var": "facts.x"}, 2]}))]).unwrap();
+        assert!(set.rules[0].matches(&json!({"facts": {"x": 3}})));
+        assert!(!set.rules[0].matches(&json!({"facts": {"x": 1}})));
+    }
+
+    #[test]
+    fn default_rules_compile() {
+        RuleSet::compile(&crate::config::default_config().rules).unwrap();
+    }
+}

@@ -1,0 +1,235 @@
+//! Current state as a pure fold of the event log. Nothing here is stored: change the log (or
+//! merge another device's copy) and the state follows.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::event::{CustomerRef, Escalation, EventKind, NoteTopic};
+use crate::scales::Status;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EscalationState {
+    pub id: String,
+    pub ticket: String,
+    pub customer: CustomerRef,
+    pub category: Option<String>,
+    pub product: Option<String>,
+    pub summary: Option<String>,
+    pub severity: Option<String>,
+    pub impact: Option<String>,
+    pub tier: u8,
+    /// The highest tier ever reached; de-escalation lowers `tier` but not this.
+    pub peak_tier: u8,
+    pub urgency_score: Option<u8>,
+    pub priority: Option<String>,
+    pub status: Status,
+    pub owner: Option<String>,
+    /// Every owner in order, so handoffs can be audited.
+    pub owner_history: Vec<String>,
+    pub paused: bool,
+    pub opened_at: Option<Timestamp>,
+    pub acknowledged_at: Option<Timestamp>,
+    pub resolved_at: Option<Timestamp>,
+    pub archived_at: Option<Timestamp>,
+    pub last_activity_at: Option<Timestamp>,
+    pub actions_taken: Vec<String>,
+    pub next_steps: Option<String>,
+    pub estimated_resolution: Option<Timestamp>,
+    pub notifications: usize,
+    pub tier_changes: usize,
+    pub deescalation: Option<String>,
+}
+
+impl EscalationState {
+    fn empty(id: &str) -> Self {
+        Self {
+            id: id.to_string(),
+            ticket: String::new(),
+            customer: CustomerRef::default(),
+            category: None,
+            product: None,
+            summary: None,
+            severity: None,
+            impact: None,
+            tier: 1,
+            peak_tier: 1,
+            urgency_score: None,
+            priority: None,
+            status: Status::Open,
+            owner: None,
+            owner_history: Vec::new(),
+            paused: false,
+            opened_at: None,
+            acknowledged_at: None,
+            resolved_at: None,
+            archived_at: None,
+            last_activity_at: None,
+            actions_taken: Vec::new(),
+            next_steps: None,
+            estimated_resolution: None,
+            notifications: 0,
+            tier_changes: 0,
+            deescalation: None,
+        }
+    }
+}
+
+/// Folds the log in stored order. A log without `created` still folds (to defaults) so a
+/// partially merged or hand-edited document can be shown rather than rejected.
+pub fn fold(esc: &Escalation) -> EscalationState {
+    let mut s = EscalationState::empty(&esc.id);
+    for e in &esc.events {
+        s.last_activity_at = Some(e.at);
+        match &e.kind {
+            EventKind::Created {
+                ticket,
+                customer,
+                tier,
+                urgency_score,
+                priority,
+                severity,
+                impact,
+                category,
+                product,
+                summary,
+            } => {
+                s.ticket = ticket.clone();
+                s.customer = customer.clone();
+                s.tier = *tier;
+                s.urgency_score = *urgency_score;
+                s.priority = priority.clone();
+                s.severity = severity.clone();
+                s.impact = impact.clone();
+                s.category = category.clone();
+                s.product = product.clone();
+                s.summary = summary.clone();
+                s.opened_at = Some(e.at);
+            }
+            EventKind::TierChanged { to, .. } => {
+                s.tier = *to;
+                s.tier_changes += 1;
+            }
+            EventKind::OwnerAssigned { owner } => {
+                s.owner = Some(owner.clone());
+                s.owner_history.push(owner.clone());
+            }
+            EventKind::StatusChanged { status } => {
+                s.status = *status;
+                if *status == Status::Acknowledged {
+                    s.acknowledged_at.get_or_insert(e.at);
+                }
+                if status.is_done() {
+                    s.resolved_at.get_or_insert(e.at);
+                } else {
+                    // Reopened: the earlier resolution no longer describes the escalation.
+                    s.resolved_at = None;
+                }
+            }
+            EventKind::ActionTaken { action } => s.actions_taken.push(action.clone()),
+            EventKind::Note {
+                text,
+                topic,
+                estimate,
+            } => match topic {
+                Some(NoteTopic::NextSteps) => s.next_steps = Some(text.clone()),
+                Some(NoteTopic::EstimatedResolution) => s.estimated_resolution = *estimate,
+                None => {}
+            },
+            EventKind::NotificationGenerated { .. } => s.notifications += 1,
+            EventKind::Paused { .. } => s.paused = true,
+            EventKind::Resumed {} => s.paused = false,
+            EventKind::Acknowledged {} => {
+                s.acknowledged_at.get_or_insert(e.at);
+                if s.status == Status::Open {
+                    s.status = Status::Acknowledged;
+                }
+            }
+            EventKind::DeescalationDecided {
+                decision, to_tier, ..
+            } => {
+                s.deescalation = Some(decision.clone());
+                if let Some(t) = to_tier {
+                    s.tier = *t;
+                    s.tier_changes += 1;
+                }
+            }
+            EventKind::Archived { .. } => {
+                s.status = Status::Archived;
+                s.archived_at = Some(e.at);
+            }
+        }
+        s.peak_tier = s.peak_tier.max(s.tier);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::event::Event;
+
+    fn ev(n: u32, kind: EventKind) -> Event {
+        Event {
+            id: format!("e{n}"),
+            at: Timestamp::from_second(1_737_000_000 + i64::from(n) * 60).unwrap(),
+            actor: "t".into(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn fold_follows_the_log() {
+        let esc = Escalation {
+            id: "ESC-1".into(),
+            events: vec![
+                ev(
+                    1,
+                    EventKind::Created {
+                        ticket: "T-1".into(),
+                        customer: CustomerRef::default(),
+                        tier: 1,
+                        urgency_score: Some(20),
+                        priority: None,
+                        severity: None,
+                        impact: None,
+                        category: None,
+                        product: None,
+                        summary: None,
+                    },
+                ),
+                ev(
+                    2,
+                    EventKind::TierChanged {
+                        to: 3,
+                        reason: None,
+                    },
+                ),
+                ev(
+                    3,
+                    EventKind::OwnerAssigned {
+                        owner: "a@x".into(),
+                    },
+                ),
+                ev(
+                    4,
+                    EventKind::OwnerAssigned {
+                        owner: "b@x".into(),
+                    },
+                ),
+                ev(
+                    5,
+                    EventKind::StatusChanged {
+                        status: Status::Resolved,
+                    },
+                ),
+                ev(6, EventKind::Archived { reason: None }),
+            ],
+        };
+        let s = fold(&esc);
+        assert_eq!(s.tier, 3);
+        assert_eq!(s.owner.as_deref(), Some("b@x"));
+        assert_eq!(s.owner_history.len(), 2);
+        assert_eq!(s.status, Status::Archived);
+        assert!(s.resolved_at.is_some());
+    }
+}

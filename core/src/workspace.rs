@@ -1,0 +1,217 @@
+//! The workspace document: what the web app stores, the CLI reads and writes, and every
+//! shell exchanges. Loading migrates old versions forward and refuses newer ones.
+
+use std::sync::OnceLock;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::config::Config;
+use crate::error::{ErrorCode, RequestError};
+use crate::event::{Escalation, Event};
+use crate::rules::RuleSet;
+
+/// The version this build writes. Bump it together with a step in [`migrate`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+pub struct Workspace {
+    pub schema_version: u32,
+    pub config: Config,
+    #[serde(default)]
+    pub escalations: Vec<Escalation>,
+    /// Rules compiled once per config, not per ticket. Reset by [`Workspace::set_config`].
+    #[serde(skip)]
+    #[schemars(skip)]
+    rules: OnceLock<Result<RuleSet, RequestError>>,
+}
+
+impl PartialEq for Workspace {
+    fn eq(&self, other: &Self) -> bool {
+        self.schema_version == other.schema_version
+            && self.config == other.config
+            && self.escalations == other.escalations
+    }
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Workspace::new(Config::default(), Vec::new())
+    }
+}
+
+impl Workspace {
+    pub fn new(config: Config, escalations: Vec<Escalation>) -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            config,
+            escalations,
+            rules: OnceLock::new(),
+        }
+    }
+
+    /// Parses, migrates and validates a workspace document given as JSON text.
+    pub fn from_json(text: &str) -> Result<Workspace, RequestError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            RequestError::new(
+                ErrorCode::InvalidJson,
+                "",
+                format!("workspace is not JSON: {e}"),
+            )
+        })?;
+        Workspace::from_value(value)
+    }
+
+    pub fn from_value(value: Value) -> Result<Workspace, RequestError> {
+        let value = migrate(value)?;
+        let ws: Workspace = serde_json::from_value(value).map_err(|e| {
+            RequestError::new(
+                ErrorCode::InvalidWorkspace,
+                "",
+                format!("workspace does not match the schema: {e}"),
+            )
+        })?;
+        ws.rules()?;
+        Ok(ws)
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a workspace always serialises")
+    }
+
+    /// Replaces the config and forgets the compiled rules of the old one.
+    pub fn set_config(&mut self, config: Config) {
+        self.config = config;
+        self.rules = OnceLock::new();
+    }
+
+    /// The config's rules, compiled on first use.
+    pub fn rules(&self) -> Result<&RuleSet, RequestError> {
+        self.rules
+            .get_or_init(|| RuleSet::compile(&self.config.rules))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    pub fn escalation(&self, id: &str) -> Option<&Escalation> {
+        self.escalations.iter().find(|e| e.id == id)
+    }
+
+    pub fn escalation_mut(&mut self, id: &str) -> Option<&mut Escalation> {
+        self.escalations.iter_mut().find(|e| e.id == id)
+    }
+
+    /// Next human id for `year`, `ESC-2025-042` style. Derived from the ids present so that
+    /// two shells given the same document propose the same id.
+    pub fn next_escalation_id(&self, year: i16) -> String {
+        let prefix = format!("ESC-{year}-");
+        let max = self
+            .escalations
+            .iter()
+            .filter_map(|e| e.id.strip_prefix(&prefix)?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{:03}", max + 1)
+    }
+
+    /// Appends events to an escalation's log and keeps it ordered.
+    pub fn append(&mut self, id: &str, events: Vec<Event>) -> bool {
+        match self.escalation_mut(id) {
+            Some(esc) => {
+                esc.events.extend(events);
+                esc.events
+                    .sort_by(|x, y| x.at.cmp(&y.at).then_with(|| x.id.cmp(&y.id)));
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The JSON Schema of the workspace document, as published in `core/schema/`.
+pub fn schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(Workspace)).expect("schema serialises")
+}
+
+/// Brings a document to [`SCHEMA_VERSION`]. Each future version adds one step here that
+/// rewrites the JSON of version n into version n+1.
+pub fn migrate(mut value: Value) -> Result<Value, RequestError> {
+    let version = match value.get("schema_version") {
+        None => {
+            return Err(RequestError::new(
+                ErrorCode::MissingField,
+                "schema_version",
+                "workspace has no schema_version",
+            ))
+        }
+        Some(v) => v.as_u64().ok_or_else(|| {
+            RequestError::new(
+                ErrorCode::WrongType,
+                "schema_version",
+                "schema_version must be a positive integer",
+            )
+        })?,
+    };
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(RequestError::new(
+            ErrorCode::UnsupportedSchemaVersion,
+            "schema_version",
+            format!(
+                "workspace has schema_version {version} but this Escalon ({}) reads up to {SCHEMA_VERSION}; \
+                 upgrade Escalon instead of opening it with an older one",
+                crate::version()
+            ),
+        ));
+    }
+    if version == 0 {
+        return Err(RequestError::new(
+            ErrorCode::OutOfRange,
+            "schema_version",
+            "schema_version starts at 1",
+        ));
+    }
+    // No older versions exist yet; steps go here as `if version == n { ...; version += 1 }`.
+    value["schema_version"] = Value::from(SCHEMA_VERSION);
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let ws = Workspace::default();
+        let back = Workspace::from_json(&ws.to_json_pretty()).unwrap();
+        assert_eq!(ws, back);
+    }
+
+    #[test]
+    fn newer_version_is_refused() {
+        let mut v = serde_json::to_value(Workspace::default()).unwrap();
+        v["schema_version"] = 99.into();
+        let e = Workspace::from_value(v).unwrap_err();
+        assert_eq!(e.code, ErrorCode::UnsupportedSchemaVersion);
+        assert!(e.message.contains("99"));
+    }
+
+    #[test]
+    fn bad_rule_is_refused_on_load() {
+        let mut v = serde_json::to_value(Workspace::default()).unwrap();
+        v["config"]["rules"][0]["when"] = serde_json::json!({"nope": [1]});
+        let e = Workspace::from_value(v).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidRule);
+    }
+
+    #[test]
+    fn next_id_counts_per_year() {
+        let mut ws = Workspace::default();
+        assert_eq!(ws.next_escalation_id(2025), "ESC-2025-001");
+        ws.escalations.push(Escalation {
+            id: "ESC-2025-041".into(),
+            events: vec![],
+        });
+        assert_eq!(ws.next_escalation_id(2025), "ESC-2025-042");
+    }
+}

@@ -1,0 +1,11 @@
+//! One file a page.
+
+mod about;
+mod dashboard;
+mod escalations;
+mod new_escalation;
+
+pub use about::About;
+pub use dashboard::Dashboard;
+pub use escalations::Escalations;
+pub use new_escalation::NewEscalation;
