@@ -18,13 +18,13 @@ pub fn ensure_node() -> Result {
 pub fn ensure_packages() -> Result {
     ensure_node()?;
     let modules = sh::root().join("tests").join("node_modules");
-    let wanted = ["binaryen", "playwright-core"];
+    let wanted = ["binaryen", "playwright-core", "yaml"];
     let have_all = wanted
         .iter()
         .all(|p| modules.join(p).join("package.json").exists())
         && sh::output("wasm-opt", &["--version"]).is_some_and(|v| v.contains("132"));
     if have_all {
-        say("node tools (binaryen 132, playwright-core): present");
+        say("node tools (binaryen 132, playwright-core, yaml): present");
         return Ok(());
     }
     say("installing node tools into tests/node_modules");

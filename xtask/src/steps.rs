@@ -41,11 +41,15 @@ fn trunk_release() -> Result {
 
 pub fn embed() -> Result {
     tools::wasm_target()?;
+    node::ensure_packages()?;
     tools::wasm_bindgen()?;
-    build_embed().map(|_| ())
+    let pkg = build_embed()?;
+    say(&format!("the escalon package is in {}", pkg.display()));
+    Ok(())
 }
 
-/// Builds the ES module with its .wasm and .d.ts; returns the package folder.
+/// Builds the ES module package (glue, .wasm, typed wrapper, .d.ts, package.json) into one
+/// folder a host can copy or `npm install`; returns it.
 fn build_embed() -> Result<PathBuf> {
     sh::run(&mut sh::cmd(
         "cargo",
@@ -74,6 +78,14 @@ fn build_embed() -> Result<PathBuf> {
             wasm.to_str().unwrap(),
         ],
     ))?;
+    let bg = out.join("escalon_embed_bg.wasm");
+    let bg = bg.to_str().unwrap();
+    sh::run(&mut sh::cmd("wasm-opt", &["-Oz", bg, "-o", bg]))?;
+    for file in ["escalon.js", "escalon.d.ts", "package.json"] {
+        let from = sh::root().join("embed").join("js").join(file);
+        std::fs::copy(&from, out.join(file))
+            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
+    }
     Ok(out)
 }
 

@@ -1,0 +1,146 @@
+// Types of the Escalon ES module. Hand-written; tests/embed/types.test.mjs checks every
+// interface marked `@checked` against what the engine really returns.
+
+export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;
+
+/** Loads the engine; call and await once before anything else. */
+export function init(wasm?: InitInput): Promise<void>;
+export function version(): string;
+
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export type Impact = 'single_user' | 'single_customer' | 'multiple_customers' | 'all_customers';
+export type Segment = 'smb' | 'mid_market' | 'enterprise' | 'strategic';
+export type Sentiment = 'positive' | 'neutral' | 'concerned' | 'frustrated' | 'angry';
+
+export type ErrorCode =
+  | 'invalid_json' | 'unknown_action' | 'missing_field' | 'unknown_field' | 'wrong_type'
+  | 'out_of_range' | 'unknown_escalation' | 'invalid_transition' | 'not_implemented'
+  | 'invalid_rule' | 'invalid_workspace' | 'unsupported_schema_version' | (string & {});
+
+/** @checked */
+export interface ErrorObject {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the field at fault, e.g. `parameters.customer.health_score`. */
+  path: string;
+}
+
+export type Response<T> =
+  | { ok: true; action: string; result: T }
+  | { ok: false; action?: string; error: ErrorObject };
+
+export interface Request {
+  action: string;
+  parameters?: Record<string, unknown>;
+  /** RFC 3339; defaults to the host's clock. */
+  now?: string;
+  actor?: string;
+  skill?: string;
+}
+
+export interface DetermineEscalationParams {
+  issue: {
+    id?: string;
+    severity: Severity;
+    impact: Impact;
+    duration_hours?: number;
+    current_tier?: 1 | 2 | 3 | 4;
+    category?: string;
+    product?: string;
+    affected_users?: number;
+    summary?: string;
+    description?: string;
+  };
+  customer: { segment: Segment; health_score?: number; contract_value?: number; id?: string; name?: string };
+  context?: { previous_escalations?: number; customer_sentiment?: Sentiment };
+  /** Save the decision as a new escalation in the engine's workspace. */
+  record?: boolean;
+}
+
+/** @checked */
+export interface Reason {
+  factor: string;
+  value: unknown;
+  /** The reasons' points add up to the urgency score. */
+  points: number;
+  why: string;
+}
+
+/** @checked */
+export interface Decision {
+  ticket: string | null;
+  tier: 1 | 2 | 3 | 4;
+  tier_name: string;
+  urgency_score: number;
+  priority: 'P1' | 'P2' | 'P3' | 'P4' | 'P5';
+  response_target_minutes: number;
+  stakeholders: { role: string; people: { name: string; email: string }[] }[];
+  reasons: Reason[];
+  tier_reasons: string[];
+  matched_rules: string[];
+  recommended_actions: { kind: 'step' | 'runbook'; text: string; url?: string; source: string }[];
+  history: { customer: string | null; window_days: number; escalations: string[] };
+  /** Present when `record: true`. */
+  escalation_id?: string;
+  recorded?: string;
+}
+
+/** @checked */
+export interface ClockStatus {
+  due_at: string | null;
+  elapsed_minutes: number;
+  remaining_minutes: number;
+  state: 'running' | 'paused' | 'warning' | 'breached' | 'met';
+  breached_at: string | null;
+  next_check_at: string | null;
+}
+
+export interface Calendar {
+  timezone: string;
+  hours: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [string, string][]>>;
+  holidays?: string[];
+}
+
+export interface InlineClock {
+  start: string;
+  target_minutes: number;
+  calendar?: Calendar | '24/7';
+  pauses?: { from: string; to?: string }[];
+  warn_at?: number[];
+  stopped_at?: string;
+}
+
+type Result = Record<string, unknown>;
+
+export class EscalonError extends Error {
+  error: ErrorObject;
+}
+
+export class Engine {
+  /** An engine on the default configuration with no escalations. */
+  static create(): Engine;
+  /** An engine on a workspace document; throws EscalonError when it cannot be opened. */
+  static fromWorkspace(workspace: object | string): Engine;
+  /** The demo workspace the web app opens on. */
+  static demo(): Engine;
+  /** The one door. Never throws: bad input comes back as `{ok: false, error}`. */
+  run(request: Request | string): Response<Result>;
+  /** Whether the last call changed the workspace. */
+  readonly changed: boolean;
+  exportWorkspace(): Record<string, unknown>;
+  determineEscalations(list: DetermineEscalationParams[]): Response<Decision>[];
+  determineEscalation(parameters: DetermineEscalationParams, now?: string): Response<Decision>;
+  slaStatus(parameters: { clock: InlineClock } | { escalation_id: string }, now?: string): Response<ClockStatus | Result>;
+  generateNotification(parameters: Record<string, unknown>, now?: string): Response<Result>;
+  generateHandoff(parameters: Record<string, unknown>, now?: string): Response<Result>;
+  trackProgress(parameters: Record<string, unknown>, now?: string): Response<Result>;
+  calculateMetrics(parameters: Record<string, unknown>, now?: string): Response<Result>;
+  recommendDeescalation(parameters: Record<string, unknown>, now?: string): Response<Result>;
+}
+
+/** A request against a fresh default workspace. */
+export function run(request: Request | string): Response<Result>;
+/** Decides on the default rules, with no workspace history. */
+export function determineEscalation(parameters: DetermineEscalationParams): Response<Decision>;
+/** An inline SLA clock at `now` (defaults to the host's clock). */
+export function slaStatus(clock: InlineClock, now?: string): Response<ClockStatus>;

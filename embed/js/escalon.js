@@ -1,0 +1,152 @@
+// Escalon as an ES module: a thin, typed face over the wasm-bindgen output.
+// The shell's duties live here: the current time and fresh ids come from the host, never core.
+import initWasm, { initSync, Engine as RawEngine, run as rawRun, version as rawVersion } from './escalon_embed.js';
+
+let ready = false;
+
+/**
+ * Loads the engine. Give nothing (fetches escalon_embed_bg.wasm next to this file), a URL,
+ * a Response, or the bytes / a compiled WebAssembly.Module (Node: `await init(readFileSync(...))`).
+ */
+export async function init(wasm) {
+  if (ready) return;
+  if (wasm instanceof WebAssembly.Module || ArrayBuffer.isView(wasm) || wasm instanceof ArrayBuffer) {
+    initSync({ module: wasm });
+  } else {
+    await initWasm(wasm === undefined ? undefined : { module_or_path: wasm });
+  }
+  ready = true;
+}
+
+function need() {
+  if (!ready) throw new Error('escalon: call and await init() before using the engine');
+}
+
+function nowIso() {
+  return new Date().toISOString();
+}
+
+/** 64 random bits in hex: event ids from two tabs or devices never collide. */
+function idSeed() {
+  const b = new Uint32Array(2);
+  globalThis.crypto.getRandomValues(b);
+  return Date.now().toString(16) + '-' + b[0].toString(16).padStart(8, '0') + b[1].toString(16).padStart(8, '0');
+}
+
+function hostError(message) {
+  return { ok: false, error: { code: 'wrong_type', message, path: '' } };
+}
+
+/** Turns what a host passed into JSON text, or an error object when it cannot be. */
+function encode(value) {
+  if (typeof value === 'string') return { text: value };
+  try {
+    const text = JSON.stringify(value);
+    if (text === undefined) return { error: hostError('request must be a JSON object') };
+    return { text };
+  } catch (e) {
+    return { error: hostError(`request cannot be turned into JSON: ${e.message}`) };
+  }
+}
+
+/** Thrown only by Engine.fromWorkspace for a document that cannot be opened. */
+export class EscalonError extends Error {
+  constructor(error) {
+    super(`${error.path ? error.path + ': ' : ''}${error.message}`);
+    this.name = 'EscalonError';
+    this.error = error;
+  }
+}
+
+export class Engine {
+  #raw;
+
+  constructor(raw) {
+    need();
+    this.#raw = raw ?? new RawEngine();
+  }
+
+  /** An engine on the default configuration with no escalations. */
+  static create() {
+    return new Engine();
+  }
+
+  /** An engine on a workspace document (object or JSON text). Throws EscalonError if invalid. */
+  static fromWorkspace(workspace) {
+    need();
+    const enc = encode(workspace);
+    if (enc.error) throw new EscalonError(enc.error.error);
+    try {
+      return new Engine(RawEngine.fromWorkspace(enc.text));
+    } catch (e) {
+      const parsed = typeof e === 'string' ? JSON.parse(e) : hostError(String(e));
+      throw new EscalonError(parsed.error);
+    }
+  }
+
+  /** The demo workspace the web app opens on. */
+  static demo() {
+    need();
+    return new Engine(RawEngine.demo());
+  }
+
+  /** The one door: `{action, parameters, now?}` in, `{ok, action, result | error}` out. */
+  run(request) {
+    const enc = encode(request);
+    if (enc.error) return enc.error;
+    return JSON.parse(this.#raw.run(enc.text, nowIso(), idSeed()));
+  }
+
+  /** Whether the last call changed the workspace: save `exportWorkspace()` when it did. */
+  get changed() {
+    return this.#raw.changed();
+  }
+
+  exportWorkspace() {
+    return JSON.parse(this.#raw.exportWorkspace());
+  }
+
+  /** Bulk triage: one decision per parameter object, in order. */
+  determineEscalations(list) {
+    if (!Array.isArray(list)) return hostError('determineEscalations takes an array');
+    const enc = encode(list);
+    if (enc.error) return enc.error;
+    return JSON.parse(this.#raw.determineEscalations(enc.text, nowIso(), idSeed()));
+  }
+
+  #action(action, parameters, now) {
+    return this.run(now === undefined ? { action, parameters } : { action, now, parameters });
+  }
+
+  determineEscalation(parameters, now) { return this.#action('determine-escalation', parameters, now); }
+  slaStatus(parameters, now) { return this.#action('sla-status', parameters, now); }
+  generateNotification(parameters, now) { return this.#action('generate-notification', parameters, now); }
+  generateHandoff(parameters, now) { return this.#action('generate-handoff', parameters, now); }
+  trackProgress(parameters, now) { return this.#action('track-progress', parameters, now); }
+  calculateMetrics(parameters, now) { return this.#action('calculate-metrics', parameters, now); }
+  recommendDeescalation(parameters, now) { return this.#action('recommend-deescalation', parameters, now); }
+}
+
+/** The engine version, e.g. "0.1.0". */
+export function version() {
+  need();
+  return rawVersion();
+}
+
+/** A request against a fresh default workspace: for pure helpers that need no stored data. */
+export function run(request) {
+  need();
+  const enc = encode(request);
+  if (enc.error) return enc.error;
+  return JSON.parse(rawRun(enc.text));
+}
+
+/** Decides a ticket on the default rules with no workspace history. */
+export function determineEscalation(parameters) {
+  return run({ action: 'determine-escalation', parameters });
+}
+
+/** An inline SLA clock at `now` (RFC 3339; defaults to the host's clock). */
+export function slaStatus(clock, now = nowIso()) {
+  return run({ action: 'sla-status', now, parameters: { clock } });
+}
