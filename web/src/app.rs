@@ -8,8 +8,8 @@ use crate::store::Store;
 
 #[component]
 pub fn App() -> impl IntoView {
-    // Opens on the demo workspace; saving to the browser comes with the storage adapter.
-    provide_context(Store::new(escalon::demo::demo_workspace()));
+    let store = Store::load();
+    provide_context(store);
     let page = RwSignal::new(Page::Dashboard);
     view! {
         <header class="top">
@@ -34,6 +34,12 @@ pub fn App() -> impl IntoView {
                 .collect_view()}
         </nav>
         <main>
+            {move || {
+                store
+                    .notice
+                    .get()
+                    .map(|n| view! { <p class="notice" role="alert" id="storage-notice">{n}</p> })
+            }}
             <h2 id="page-title">{move || page.get().title()}</h2>
             {move || match page.get() {
                 Page::Dashboard => view! { <Dashboard /> }.into_any(),

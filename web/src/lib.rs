@@ -6,6 +6,7 @@ mod app;
 pub mod nav;
 mod pages;
 pub mod shell_env;
+pub mod storage;
 pub mod store;
 pub mod triage;
 

@@ -6,12 +6,14 @@ use escalon::{Context, Workspace};
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::shell_env;
+use crate::{shell_env, storage};
 
 #[derive(Clone, Copy)]
 pub struct Store {
     workspace: StoredValue<Workspace>,
     revision: RwSignal<u64>,
+    /// What the user must know about storage: an unreadable save kept aside, a failed write.
+    pub notice: RwSignal<Option<String>>,
 }
 
 impl Store {
@@ -19,7 +21,16 @@ impl Store {
         Self {
             workspace: StoredValue::new(workspace),
             revision: RwSignal::new(0),
+            notice: RwSignal::new(None),
         }
+    }
+
+    /// Opens what this browser saved (the demo workspace the first time).
+    pub fn load() -> Self {
+        let opened = storage::load();
+        let store = Self::new(opened.workspace);
+        store.notice.set(opened.notice);
+        store
     }
 
     /// Runs one request; views are told to refresh only when the workspace changed.
@@ -32,6 +43,9 @@ impl Store {
             .unwrap_or_else(|| serde_json::json!({"ok": false}));
         if ctx.changed() {
             self.revision.update(|r| *r += 1);
+            if let Err(e) = self.workspace.with_value(storage::save) {
+                self.notice.set(Some(e));
+            }
         }
         response
     }
