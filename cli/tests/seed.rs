@@ -64,17 +64,72 @@ fn track_progress_seed_runs_as_is() {
 }
 
 #[test]
-fn later_actions_answer_not_implemented() {
-    for f in [
-        "generate-notification.yaml",
-        "calculate-metrics.yaml",
-        "recommend-deescalation.yaml",
-    ] {
-        let (r, code) = escalon(&["run", &seed(f)]);
-        assert_eq!(code, 1, "{f}");
-        assert_eq!(r["ok"], false);
-        assert_eq!(r["error"]["code"], "not_implemented", "{f}: {r}");
-    }
+fn generate_notification_seed_renders_every_channel() {
+    let (r, code) = escalon(&["run", &seed("generate-notification.yaml"), "--now", NOW]);
+    assert_eq!(code, 0, "{r}");
+    let res = &r["result"];
+    let emails: Vec<&str> = res["recipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["email"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        emails,
+        [
+            "tier2.lead@company.com",
+            "chris.patel@company.com",
+            "support.manager@company.com"
+        ]
+    );
+    let ch = &res["channels"];
+    assert!(ch["email"]["eml"]
+        .as_str()
+        .unwrap()
+        .contains("multipart/alternative"));
+    assert!(ch["markdown"]
+        .as_str()
+        .unwrap()
+        .contains("Troubleshooting so far"));
+    assert_eq!(ch["pagerduty"]["dedup_key"], "ESC-2025-001");
+    assert!(ch["slack"]["blocks"].is_array());
+    assert!(res["recorded"]["event_id"].is_string());
+}
+
+#[test]
+fn recommend_deescalation_seed_de_escalates() {
+    let (r, code) = escalon(&["run", &seed("recommend-deescalation.yaml"), "--now", NOW]);
+    assert_eq!(code, 0, "{r}");
+    assert_eq!(r["result"]["recommendation"], "de-escalate", "{r}");
+    assert_eq!(r["result"]["agrees_with_request"], true);
+}
+
+#[test]
+fn calculate_metrics_seed_runs_as_is() {
+    let (r, code) = escalon(&["run", &seed("calculate-metrics.yaml"), "--now", NOW]);
+    assert_eq!(code, 0, "{r}");
+    let res = &r["result"];
+    let rows = res["rows"].as_array().unwrap();
+    assert!(rows.len() > 10, "{res}");
+    assert_eq!(rows[0]["group"].as_object().unwrap().len(), 3);
+    let sum: u64 = rows
+        .iter()
+        .map(|row| row["metrics"]["escalation_count"].as_u64().unwrap())
+        .sum();
+    let total = res["totals"]["escalation_count"].as_u64().unwrap();
+    // January of the demo: ESC-2025-001, Northwind's two earlier ones and many more.
+    assert!(total > 50, "{total}");
+    assert_eq!(sum, total);
+    let rate = res["totals"]["escalation_rate"]["rate"].as_f64().unwrap();
+    assert!(rate > 0.0 && rate < 0.2, "{rate}");
+    assert!(
+        res["totals"]["mttr_escalations"]["mean_minutes"]
+            .as_f64()
+            .unwrap()
+            > 0.0
+    );
+    let fr = &res["totals"]["sla_compliance"]["first_response"];
+    assert!(fr["compliance"].as_f64().unwrap() > 0.5, "{fr}");
 }
 
 #[test]

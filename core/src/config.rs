@@ -5,7 +5,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::calendar::Calendar;
 pub use crate::config_defaults::default_config;
+use crate::sla::SlaPolicy;
+pub use crate::sla::{SlaEscalation, SlaTrigger};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Config {
@@ -24,12 +27,37 @@ pub struct Config {
     pub directory: Vec<Person>,
     #[serde(default)]
     pub runbooks: Vec<Runbook>,
-    /// Reserved for the SLA issue; kept opaque here so documents written later still load.
+    /// SLA clocks per tier; a tier not listed (or an empty list) takes the tier's defaults
+    /// (`sla::SlaPolicy::default_for_tier`), resolved in `sla::resolve`.
     #[serde(default)]
-    pub sla_policies: Vec<Value>,
-    /// Reserved for the notification issue.
+    pub sla_policies: Vec<SlaPolicy>,
+    /// Named calendars that SLA clocks refer to, besides the built-ins `"24/7"` and
+    /// `"business"` (Mon-Fri 09:00-17:00 in `timezone`); a name here overrides a built-in.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub calendars: std::collections::BTreeMap<String, Calendar>,
+    /// The workspace's IANA time zone, used by the built-in `"business"` calendar and for
+    /// the day, week and month boundaries of metrics.
+    #[serde(default = "crate::sla::default_timezone")]
+    pub timezone: String,
+    /// Tickets triaged per month or day (optionally per category and segment): the
+    /// denominator of the `escalation_rate` metric.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub triage_volume: Vec<crate::metrics::TriageVolume>,
+    /// Targets per metric, reported as met or missed by `calculate-metrics`.
     #[serde(default)]
-    pub templates: Vec<Value>,
+    pub metric_targets: Vec<crate::metrics::MetricTarget>,
+    /// Whether SLA risk on a recorded escalation raises determine-escalation one tier.
+    #[serde(default)]
+    pub sla_escalation: SlaEscalation,
+    /// Notification templates replacing the shipped ones, per type (or `*`) and part.
+    #[serde(default)]
+    pub templates: Vec<crate::notify::TemplateOverride>,
+    /// Sender, on-call rotations, PagerDuty, aging targets and escalation chains.
+    #[serde(default)]
+    pub notify: crate::notify::NotifyConfig,
+    /// Which resolution criteria de-escalation requires.
+    #[serde(default)]
+    pub deescalation: crate::deescalate::DeescalationPolicy,
 }
 
 fn default_history_days() -> u32 {

@@ -15,7 +15,14 @@ pub fn default_config() -> Config {
         directory: directory(),
         runbooks: runbooks(),
         sla_policies: Vec::new(),
+        calendars: Default::default(),
+        timezone: crate::sla::default_timezone(),
+        sla_escalation: Default::default(),
+        triage_volume: Vec::new(),
+        metric_targets: crate::metrics::default_targets(),
         templates: Vec::new(),
+        notify: crate::notify::config::demo_notify(),
+        deescalation: Default::default(),
     }
 }
 

@@ -18,6 +18,8 @@ pub enum ErrorCode {
     NotImplemented,
     /// A rule in the workspace config is not valid JSON Logic or has an impossible effect.
     InvalidRule,
+    /// A notification template does not compile or render; the message names its line.
+    InvalidTemplate,
     /// The workspace document does not match the schema.
     InvalidWorkspace,
     /// The workspace was written by a newer Escalon than this one.

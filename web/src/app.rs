@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::nav::Page;
-use crate::pages::{About, Dashboard, Escalations, NewEscalation};
+use crate::pages::{About, Dashboard, Data, Escalations, NewEscalation};
 use crate::store::Store;
 
 #[component]
@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
                 Page::Dashboard => view! { <Dashboard /> }.into_any(),
                 Page::Escalations => view! { <Escalations /> }.into_any(),
                 Page::NewEscalation => view! { <NewEscalation /> }.into_any(),
+                Page::Data => view! { <Data /> }.into_any(),
                 Page::About => view! { <About /> }.into_any(),
             }}
         </main>

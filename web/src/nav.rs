@@ -5,14 +5,16 @@ pub enum Page {
     Dashboard,
     Escalations,
     NewEscalation,
+    Data,
     About,
 }
 
 impl Page {
-    pub const ALL: [Page; 4] = [
+    pub const ALL: [Page; 5] = [
         Page::Dashboard,
         Page::Escalations,
         Page::NewEscalation,
+        Page::Data,
         Page::About,
     ];
 
@@ -21,6 +23,7 @@ impl Page {
             Page::Dashboard => "Dashboard",
             Page::Escalations => "Escalations",
             Page::NewEscalation => "New escalation",
+            Page::Data => "Data",
             Page::About => "About",
         }
     }
@@ -31,6 +34,7 @@ impl Page {
             Page::Dashboard => "dashboard",
             Page::Escalations => "escalations",
             Page::NewEscalation => "new",
+            Page::Data => "data",
             Page::About => "about",
         }
     }

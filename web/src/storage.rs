@@ -8,6 +8,9 @@ pub const KEY: &str = "escalon.workspace";
 /// Where an unreadable stored document is moved before the app opens something else.
 pub const CORRUPT_KEY: &str = "escalon.workspace.unreadable";
 
+/// The document as it was before the last import, reset or restore.
+pub const BACKUP_KEY: &str = "escalon.workspace.backup";
+
 /// What the app opens with, and what to tell the user about it.
 pub struct Opened {
     pub workspace: Workspace,
@@ -60,6 +63,19 @@ pub fn save(workspace: &Workspace) -> Result<(), String> {
     raw_set(KEY, &workspace.to_json_pretty()).map_err(|e| {
         format!("Could not save in this browser ({e}); your last saved state is unchanged.")
     })
+}
+
+/// Keeps `previous` as the backup, then saves `next`. If `next` cannot be written the stored
+/// document is still `previous`.
+pub fn replace(previous: &Workspace, next: &Workspace) -> Result<(), String> {
+    raw_set(BACKUP_KEY, &previous.to_json_pretty())
+        .map_err(|e| format!("Could not keep a backup ({e}); nothing was replaced."))?;
+    save(next)
+}
+
+/// The backup, opened and validated; `None` when there is none.
+pub fn backup() -> Option<Result<Workspace, String>> {
+    raw_get(BACKUP_KEY).map(|t| Workspace::from_json(&t).map_err(|e| e.to_string()))
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -50,6 +50,17 @@ impl Store {
         response
     }
 
+    /// Replaces the whole document (import, reset, restore), keeping the current one as the
+    /// backup. On any failure the open workspace is left as it was.
+    pub fn replace(&self, next: Workspace) -> Result<(), String> {
+        self.workspace
+            .with_value(|current| storage::replace(current, &next))?;
+        self.workspace.set_value(next);
+        self.notice.set(None);
+        self.revision.update(|r| *r += 1);
+        Ok(())
+    }
+
     /// Reads the workspace, subscribing the calling view to changes.
     pub fn with<R>(&self, f: impl FnOnce(&Workspace) -> R) -> R {
         self.revision.track();

@@ -119,6 +119,17 @@ impl serde::Serialize for Calendar {
     }
 }
 
+/// Documented in the JSON Schema as written, i.e. as its spec.
+impl schemars::JsonSchema for Calendar {
+    fn schema_name() -> String {
+        CalendarSpec::schema_name()
+    }
+
+    fn json_schema(gen: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        CalendarSpec::json_schema(gen)
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Calendar {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let spec = CalendarSpec::deserialize(d)?;

@@ -14,7 +14,7 @@ pub(crate) const ALWAYS: &str = "24/7";
 const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// A calendar as written: the string `"24/7"`, or weekly hours in a time zone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum CalendarSpec {
     Always(String),
@@ -23,7 +23,7 @@ pub enum CalendarSpec {
 
 /// `{"timezone": "Europe/Berlin", "hours": {"mon": [["09:00","17:00"]], ...},
 /// "holidays": ["2025-04-18", "--12-25"]}`. A day left out of `hours` has no windows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WeeklySpec {
     pub timezone: String,

@@ -4,6 +4,7 @@
 pub mod input;
 mod record;
 mod score;
+mod sla_risk;
 
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
@@ -139,7 +140,15 @@ pub fn decide(
         ),
     };
     let mut reasons = score::base_reasons(i, total_previous, &note);
-    let data = score::facts(parameters, i, total_previous, found);
+    let mut data = score::facts(parameters, i, total_previous, found);
+    // SLA clocks of the ticket's live escalation, as facts and as a possible one-tier raise.
+    let sla = known.as_ref().and_then(|k| {
+        let current = k.tier.max(i.current_tier);
+        sla_risk::assess(config, ws.escalation(&k.id), current, now)
+    });
+    if let Some(risk) = &sla {
+        data["facts"]["sla"] = risk.facts.clone();
+    }
 
     let mut matched = Vec::new();
     let mut min_tier = 1u8;
@@ -195,7 +204,12 @@ pub fn decide(
             i.current_tier
         ));
     }
-    let tier = by_score.max(min_tier).max(i.current_tier);
+    let mut tier = by_score.max(min_tier).max(i.current_tier);
+    if let Some((to, reason, why)) = sla.and_then(|r| r.raise) {
+        tier = tier.max(to);
+        reasons.push(reason);
+        tier_reasons.push(why);
+    }
     let def = config.tier(tier);
 
     let mut roles: Vec<String> = def.map(|d| d.stakeholder_roles.clone()).unwrap_or_default();

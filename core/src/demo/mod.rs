@@ -5,6 +5,7 @@
 mod data;
 mod prng;
 mod story;
+mod volume;
 
 use jiff::{SignedDuration, Timestamp};
 use serde_json::json;
@@ -56,7 +57,9 @@ pub fn demo_workspace() -> Workspace {
     }
     specs.sort_by_key(|s| s.created);
 
-    let mut ws = Workspace::new(default_config(), vec![seed_escalation()]);
+    let mut config = default_config();
+    config.triage_volume = volume::triage_volume();
+    let mut ws = Workspace::new(config, vec![seed_escalation()]);
     for (n, spec) in specs.iter().enumerate() {
         let id = format!("ESC-2025-{:03}", n + 2);
         let esc = generate(&ws, &mut rng, &id, spec);
@@ -209,6 +212,16 @@ fn generate(ws: &Workspace, rng: &mut Prng, id: &str, spec: &Spec) -> Escalation
             owner,
             EventKind::StatusChanged {
                 status: Status::Resolved,
+            },
+        );
+        let cause = volume::root_cause(category, id);
+        log.push(
+            resolved,
+            owner,
+            EventKind::Note {
+                text: format!("Root cause: {cause}"),
+                topic: None,
+                estimate: None,
             },
         );
         if current_tier >= 2 {

@@ -13,13 +13,14 @@
 //! a few times shorter than its resolution target, so customers hear back several times
 //! before the ticket is due.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::clock::DEFAULT_WARN_AT;
 use crate::calendar::Calendar;
 
 /// The three clocks every escalation carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ClockKind {
     FirstResponse,
@@ -39,18 +40,24 @@ impl ClockKind {
         }
     }
 
-    /// Event kinds that stop (satisfy) the clock when a policy names none.
+    /// Event kinds that stop (satisfy) the clock when a policy names none. A name also
+    /// matches a `status_changed` event into the status of that name (`in_progress`).
     pub fn default_stops_on(self) -> &'static [&'static str] {
         match self {
-            Self::FirstResponse => &["acknowledged", "action_taken"],
-            Self::NextUpdate | Self::Resolution => &["resolved", "archived"],
+            Self::FirstResponse => &[
+                "acknowledged",
+                "owner_assigned",
+                "in_progress",
+                "action_taken",
+            ],
+            Self::NextUpdate | Self::Resolution => &["resolved", "closed", "archived"],
         }
     }
 }
 
 /// Which calendar a clock counts on: a named calendar of the workspace config, the
 /// built-in `"24/7"`, or a calendar written inline.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum CalendarRef {
     Named(String),
@@ -64,7 +71,7 @@ impl Default for CalendarRef {
 }
 
 /// What a tier change does to a running clock.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum OnTierChange {
     /// Same start, the new tier's target (the usual helpdesk behaviour).
@@ -77,7 +84,7 @@ pub enum OnTierChange {
 }
 
 /// One clock of one tier.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct ClockPolicy {
     pub target_minutes: u32,
     #[serde(default)]
@@ -88,10 +95,10 @@ pub struct ClockPolicy {
     /// Fractions of the target at which the clock turns to `warning`.
     #[serde(default = "default_warn_at")]
     pub warn_at: Vec<f64>,
-    /// Event kinds that start the clock; empty means [`ClockKind::default_starts_on`].
+    /// Event kinds (or statuses entered) that start the clock; empty means [`ClockKind::default_starts_on`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub starts_on: Vec<String>,
-    /// Event kinds that stop the clock; empty means [`ClockKind::default_stops_on`].
+    /// Event kinds (or statuses entered) that stop the clock; empty means [`ClockKind::default_stops_on`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stops_on: Vec<String>,
     #[serde(default)]
@@ -122,7 +129,7 @@ impl ClockPolicy {
 }
 
 /// The SLA of one tier. A clock left out takes the tier's default.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SlaPolicy {
     pub tier: u8,
     #[serde(default, skip_serializing_if = "Option::is_none")]

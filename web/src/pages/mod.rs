@@ -2,10 +2,12 @@
 
 mod about;
 mod dashboard;
+mod data;
 mod escalations;
 mod new_escalation;
 
 pub use about::About;
 pub use dashboard::Dashboard;
+pub use data::Data;
 pub use escalations::Escalations;
 pub use new_escalation::NewEscalation;

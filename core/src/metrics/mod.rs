@@ -1,0 +1,150 @@
+//! calculate-metrics: escalation counts, rates, durations, SLA outcomes, trends and causes,
+//! grouped by any combination of dimensions, with targets from the config.
+//!
+//! Escalations count when they *started* inside the date range (local dates of
+//! `config.timezone`, both ends inclusive). Everything is read from the event logs at the
+//! request's `now`; nothing is stored. The README's "calculate-metrics" section is the
+//! user-facing definition of every metric.
+
+pub mod config;
+pub mod dims;
+pub mod durations;
+pub mod facts;
+pub mod group;
+pub mod pareto;
+pub mod rate;
+pub mod request;
+pub mod sla;
+pub mod stalled;
+pub mod targets;
+#[cfg(test)]
+mod tests;
+pub mod trend;
+
+use std::collections::BTreeMap;
+
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use serde_json::{json, Map, Value};
+
+use crate::error::{ErrorCode, RequestError};
+use crate::workspace::Workspace;
+pub use config::{default_targets, MetricTarget, TriageVolume};
+use dims::{key_of, Key};
+use facts::Facts;
+use group::{group_json, triaged_of, Acc, Contribution};
+use rate::Volumes;
+use request::Metric;
+use sla::SlaTally;
+use stalled::{silent_too_long, TargetCache};
+
+/// Answers `calculate-metrics` (the request's `parameters`) at `now`.
+pub fn calculate(
+    ws: &Workspace,
+    params: &Value,
+    now: Option<Timestamp>,
+) -> Result<Value, RequestError> {
+    let config = &ws.config;
+    let tz = TimeZone::get(&config.timezone).map_err(|e| {
+        RequestError::new(
+            ErrorCode::OutOfRange,
+            "config.timezone",
+            format!("unknown time zone '{}': {e}", config.timezone),
+        )
+    })?;
+    let req = request::parse(params, tz, now)?;
+    let volumes = if req.wants(Metric::EscalationRate) {
+        Volumes::parse(&config.triage_volume)?
+    } else {
+        Volumes::default()
+    };
+    let targets = targets::parse(&config.metric_targets)?;
+
+    // Range first: a log outside the range is skipped after reading one event.
+    let facts: Vec<Facts<'_>> = ws
+        .escalations
+        .iter()
+        .filter(|e| facts::opened_at(e).is_some_and(|t| req.range.contains(t)))
+        .filter_map(facts::read)
+        .collect();
+
+    let want_sla = req.wants(Metric::SlaCompliance) || req.wants(Metric::BreachCount);
+    let want_stalled = req.wants(Metric::StalledCount);
+    let mut cache = TargetCache::default();
+    let mut groups: BTreeMap<Vec<Key<'_>>, Acc> = BTreeMap::new();
+    let mut totals = Acc::default();
+    let mut key = Vec::with_capacity(req.dimensions.len());
+    for f in &facts {
+        let mut c = Contribution::default();
+        // `request::parse` refused these metrics without `now`, so `now` is set here.
+        if let Some(now) = now {
+            if want_sla {
+                c.sla = SlaTally::of(config, f.esc, now)?;
+            }
+            if want_stalled {
+                c.stalled =
+                    !f.done && silent_too_long(cache.get(config, f.tier), f.last_activity, now);
+            }
+        }
+        key_of(f, &req.dimensions, &req.tz, &mut key);
+        match groups.get_mut(key.as_slice()) {
+            Some(acc) => acc.add(f, &c),
+            None => {
+                let mut acc = Acc::default();
+                acc.add(f, &c);
+                groups.insert(key.clone(), acc);
+            }
+        }
+        totals.add(f, &c);
+    }
+
+    let rows: Vec<Value> = groups
+        .iter_mut()
+        .map(|(key, acc)| {
+            let metrics = acc.metrics_json(&req, triaged_of(&req, &volumes, key));
+            let mut row = Map::new();
+            row.insert("group".into(), group_json(&req.dimensions, key));
+            if let Some(t) = targets::evaluate(&targets, &metrics) {
+                row.insert("targets".into(), t);
+            }
+            row.insert("metrics".into(), Value::Object(metrics));
+            Value::Object(row)
+        })
+        .collect();
+    let totals = totals.metrics_json(&req, triaged_of(&req, &volumes, &[]));
+
+    let mut out = Map::new();
+    out.insert(
+        "date_range".into(),
+        json!({
+            "start": req.range.start.map(|d| d.to_string()),
+            "end": req.range.end.map(|d| d.to_string()),
+            "timezone": config.timezone,
+        }),
+    );
+    out.insert(
+        "dimensions".into(),
+        json!(req.dimensions.iter().map(|d| d.name()).collect::<Vec<_>>()),
+    );
+    out.insert(
+        "metrics".into(),
+        json!(req.metrics.iter().map(|m| m.name()).collect::<Vec<_>>()),
+    );
+    if let Some(now) = now {
+        out.insert("now".into(), json!(now.to_string()));
+    }
+    out.insert("escalations".into(), json!(facts.len()));
+    out.insert("rows".into(), Value::Array(rows));
+    if let Some(t) = targets::evaluate(&targets, &totals) {
+        out.insert("targets".into(), t);
+    }
+    out.insert("totals".into(), Value::Object(totals));
+    if req.wants(Metric::VolumeTrend) {
+        let t = trend::volume_trend(&facts, &req.range, req.interval, &req.tz)?;
+        out.insert("trend".into(), t);
+    }
+    if req.wants(Metric::TopCauses) {
+        out.insert("causes".into(), pareto::top_causes(&facts));
+    }
+    Ok(Value::Object(out))
+}

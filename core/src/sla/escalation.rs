@@ -1,0 +1,266 @@
+//! The SLA clocks of one escalation, folded from its event log under the current config.
+//!
+//! Nothing is stored: start, stop, pauses and target are read from the events at or before
+//! `now` and the policy as it is today, so a policy change shows at once.
+//!
+//! - A clock starts at the first event named in `starts_on` (`next_update` restarts at
+//!   each one: it measures time since the last update) and stops at the first one named in
+//!   `stops_on`. A name matches an event kind (`acknowledged`, `owner_assigned`) or a
+//!   `status_changed` into that status (`in_progress`, `resolved`).
+//! - A status change out of a stopping status (a reopen) clears the stop of `next_update`
+//!   and `resolution`; the resolved span counts as a pause of the resolution clock.
+//! - The clock pauses while the status is in `pause_states`, and between `paused` and
+//!   `resumed` events.
+//! - Rules, calendar and thresholds come from the policy of the escalation's tier at the
+//!   clock's stop (or at `now`); `on_tier_change` picks the target: `retarget` that tier's,
+//!   `keep` the tier's at the start, `restart` that tier's counted from the last tier change.
+
+use jiff::Timestamp;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use super::clock::{Clock, ClockState};
+use super::policy::{ClockKind, OnTierChange};
+use super::resolve::{calendar_of, calendar_path, policy_for};
+use crate::calendar::{due_at_seconds, Calendar, Pause};
+use crate::config::Config;
+use crate::error::RequestError;
+use crate::event::{Escalation, Event, EventKind};
+
+/// One clock of an escalation at `now`: its kind, what it ran on, and its status.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EscalationClock {
+    pub kind: ClockKind,
+    /// The tier whose target applies.
+    pub tier: u8,
+    pub target_minutes: u32,
+    pub started_at: Timestamp,
+    /// When the clock was satisfied; `None` while it runs.
+    pub stopped_at: Option<Timestamp>,
+    pub due_at: Option<Timestamp>,
+    pub elapsed_minutes: i64,
+    pub remaining_minutes: i64,
+    pub state: ClockState,
+    /// When the clock first reached a warning threshold, if it has by `now` (or its stop).
+    pub warned_at: Option<Timestamp>,
+    pub breached_at: Option<Timestamp>,
+    pub next_check_at: Option<Timestamp>,
+    /// For display in the calendar's local offset ([`EscalationClock::to_json`]).
+    #[serde(skip)]
+    pub calendar: Calendar,
+}
+
+impl EscalationClock {
+    /// The `sla-status` shape: the inline clock's fields plus kind, tier, target, start and
+    /// stop, times in RFC 3339 with the calendar's offset.
+    pub fn to_json(&self) -> Value {
+        let time = |t: Option<Timestamp>| t.map_or(Value::Null, |t| json!(self.calendar.format(t)));
+        json!({
+            "kind": self.kind,
+            "tier": self.tier,
+            "target_minutes": self.target_minutes,
+            "started_at": time(Some(self.started_at)),
+            "stopped_at": time(self.stopped_at),
+            "due_at": time(self.due_at),
+            "elapsed_minutes": self.elapsed_minutes,
+            "remaining_minutes": self.remaining_minutes,
+            "state": self.state,
+            "warned_at": time(self.warned_at),
+            "breached_at": time(self.breached_at),
+            "next_check_at": time(self.next_check_at),
+        })
+    }
+}
+
+/// Every clock of `esc` that has started by `now`, in the order first response, next
+/// update, resolution. Errors only on a config that names an unknown calendar or zone.
+pub fn clocks_for(
+    config: &Config,
+    esc: &Escalation,
+    now: Timestamp,
+) -> Result<Vec<EscalationClock>, RequestError> {
+    let mut events: Vec<&Event> = esc.events.iter().filter(|e| e.at <= now).collect();
+    // Logs are kept sorted, but a hand-edited one may not be; the fold needs time order.
+    events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    let mut out = Vec::new();
+    for kind in ClockKind::ALL {
+        if let Some(c) = clock_of(config, &events, kind, now)? {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// What one walk of the log finds for one clock.
+struct Walk {
+    start: Timestamp,
+    start_tier: u8,
+    stop: Option<Timestamp>,
+    /// The tier at the stop, or at the end of the log.
+    tier: u8,
+    /// The last tier change after the start (and before the stop).
+    tier_changed_at: Option<Timestamp>,
+    pauses: Vec<Pause>,
+}
+
+fn clock_of(
+    config: &Config,
+    events: &[&Event],
+    kind: ClockKind,
+    now: Timestamp,
+) -> Result<Option<EscalationClock>, RequestError> {
+    let final_tier = events.iter().fold(1, |t, e| tier_after(t, &e.kind));
+    let (policy, index) = policy_for(config, final_tier);
+    let rules = policy.clock(kind);
+    let Some(w) = walk(events, kind, &rules) else {
+        return Ok(None);
+    };
+    let (target_tier, start) = match rules.on_tier_change {
+        OnTierChange::Retarget => (w.tier, w.start),
+        OnTierChange::Keep => (w.start_tier, w.start),
+        OnTierChange::Restart => (w.tier, w.tier_changed_at.unwrap_or(w.start).max(w.start)),
+    };
+    let target_minutes = policy_for(config, target_tier).0.clock(kind).target_minutes;
+    let calendar = calendar_of(config, &rules, &calendar_path(index, kind))?;
+    let clock = Clock {
+        start,
+        target_minutes,
+        calendar,
+        pauses: w.pauses,
+        warn_at: rules.warn_at.clone(),
+        stopped_at: w.stop,
+    };
+    let s = clock.status(now);
+    let warned_at = warned_at(&clock, now);
+    Ok(Some(EscalationClock {
+        kind,
+        tier: target_tier,
+        target_minutes,
+        started_at: start,
+        stopped_at: w.stop,
+        due_at: s.due_at,
+        elapsed_minutes: s.elapsed_minutes,
+        remaining_minutes: s.remaining_minutes,
+        state: s.state,
+        warned_at,
+        breached_at: s.breached_at,
+        next_check_at: s.next_check_at,
+        calendar: clock.calendar,
+    }))
+}
+
+/// The instant the lowest warning threshold was reached, the same way `Clock::status` counts
+/// it (the threshold rounded up to a whole second), if that was by the stop and by `now`.
+fn warned_at(clock: &Clock, now: Timestamp) -> Option<Timestamp> {
+    let lowest = clock.warn_at.iter().copied().reduce(f64::min)?;
+    let seconds = (lowest * f64::from(clock.target_minutes) * 60.0).ceil() as i64;
+    let at = due_at_seconds(&clock.calendar, clock.start, seconds, &clock.pauses)?;
+    let until = clock.stopped_at.map_or(now, |s| s.min(now));
+    (at <= until).then_some(at)
+}
+
+fn tier_after(tier: u8, kind: &EventKind) -> u8 {
+    match kind {
+        EventKind::Created { tier, .. } | EventKind::TierChanged { to: tier, .. } => *tier,
+        EventKind::DeescalationDecided {
+            to_tier: Some(t), ..
+        } => *t,
+        _ => tier,
+    }
+}
+
+/// Whether `e` is named by `names` (or, when empty, by the kind's defaults).
+fn named(e: &EventKind, names: &[String], defaults: &[&str]) -> bool {
+    let hit = |n: &str| {
+        n == e.name() || matches!(e, EventKind::StatusChanged { status } if status.as_str() == n)
+    };
+    if names.is_empty() {
+        defaults.iter().any(|n| hit(n))
+    } else {
+        names.iter().any(|n| hit(n))
+    }
+}
+
+fn walk(events: &[&Event], kind: ClockKind, rules: &super::ClockPolicy) -> Option<Walk> {
+    let restarts = kind == ClockKind::NextUpdate;
+    let mut tier = 1;
+    let mut w: Option<Walk> = None;
+    // Pause bookkeeping: either cause pauses the clock; an edge of the union is a pause edge.
+    let (mut by_status, mut by_event) = (false, false);
+    let mut paused_from: Option<Timestamp> = None;
+    let mut resolved_from: Option<Timestamp> = None;
+    for e in events {
+        tier = tier_after(tier, &e.kind);
+        let is_start = named(&e.kind, &rules.starts_on, kind.default_starts_on());
+        let is_stop = named(&e.kind, &rules.stops_on, kind.default_stops_on());
+        match &e.kind {
+            EventKind::StatusChanged { status } => {
+                by_status = rules.pause_states.iter().any(|p| p == status.as_str())
+            }
+            EventKind::Paused { .. } => by_event = true,
+            EventKind::Resumed {} => by_event = false,
+            _ => {}
+        }
+        if let Some(w) = w.as_mut() {
+            let paused = by_status || by_event;
+            match (paused_from, paused) {
+                (None, true) => paused_from = Some(e.at),
+                (Some(from), false) => {
+                    w.pauses.push(Pause::new(from, e.at));
+                    paused_from = None;
+                }
+                _ => {}
+            }
+            let tier_change = matches!(
+                e.kind,
+                EventKind::TierChanged { .. }
+                    | EventKind::DeescalationDecided {
+                        to_tier: Some(_),
+                        ..
+                    }
+            );
+            if tier_change && w.stop.is_none() {
+                w.tier = tier;
+                w.tier_changed_at = Some(e.at);
+            }
+            // A reopen: only a later status change undoes a stop, and never a first response.
+            let reopened = w.stop.is_some()
+                && kind != ClockKind::FirstResponse
+                && matches!(e.kind, EventKind::StatusChanged { .. })
+                && !is_stop;
+            if reopened {
+                w.stop = None;
+                w.tier = tier;
+                if let Some(from) = resolved_from.take() {
+                    w.pauses.push(Pause::new(from, e.at));
+                }
+            }
+            if is_start && !is_stop && restarts && w.stop.is_none() {
+                w.start = e.at;
+                w.start_tier = tier;
+                w.tier_changed_at = None;
+            }
+            if is_stop && w.stop.is_none() {
+                w.stop = Some(e.at);
+                w.tier = tier;
+                resolved_from = Some(e.at);
+            }
+        } else if is_start {
+            let paused = by_status || by_event;
+            paused_from = paused.then_some(e.at);
+            w = Some(Walk {
+                start: e.at,
+                start_tier: tier,
+                stop: is_stop.then_some(e.at),
+                tier,
+                tier_changed_at: None,
+                pauses: Vec::new(),
+            });
+        }
+    }
+    let mut w = w?;
+    if let Some(from) = paused_from {
+        w.pauses.push(Pause { from, to: None });
+    }
+    Some(w)
+}
