@@ -7,6 +7,7 @@ use jiff::tz::TimeZone;
 use serde_json::{json, Value};
 
 use super::facts::Facts;
+use crate::scales::{Scale, SEGMENT, SEVERITY};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Dimension {
@@ -58,12 +59,15 @@ impl Dimension {
 }
 
 /// One coordinate of a group. Ordered so rows come out sorted: tiers numerically, periods
-/// chronologically, text alphabetically, a missing value last.
+/// chronologically, severities and segments by their scale (least serious first), other
+/// text alphabetically, a missing value last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Key<'a> {
     Tier(u8),
     /// The first day of the period (a Monday for weeks, the 1st for months).
     Period(Dimension, Date),
+    /// A value of an ordered scale, with its rank.
+    Ranked(usize, &'a str),
     Text(&'a str),
     Missing,
 }
@@ -72,7 +76,7 @@ impl Key<'_> {
     pub fn to_json(self) -> Value {
         match self {
             Key::Tier(t) => json!(t),
-            Key::Text(s) => json!(s),
+            Key::Text(s) | Key::Ranked(_, s) => json!(s),
             Key::Missing => Value::Null,
             Key::Period(d, date) => json!(period_label(d, date)),
         }
@@ -115,13 +119,18 @@ pub fn key_of<'a>(f: &Facts<'a>, dims: &[Dimension], tz: &TimeZone, out: &mut Ve
     out.clear();
     let mut date: Option<Date> = None;
     let text = |s: Option<&'a str>| s.map_or(Key::Missing, Key::Text);
+    // Values off the scale (a hand-edited log) still group, after the known ones.
+    let ranked = |s: Option<&'a str>, scale: &Scale| match s {
+        None => Key::Missing,
+        Some(v) => scale.rank(v).map_or(Key::Text(v), |r| Key::Ranked(r, v)),
+    };
     for d in dims {
         let k = match d {
             Dimension::EscalationTier => Key::Tier(f.peak_tier),
             Dimension::IssueCategory => text(f.category),
-            Dimension::CustomerSegment => text(f.segment),
+            Dimension::CustomerSegment => ranked(f.segment, &SEGMENT),
             Dimension::Owner => text(f.owner),
-            Dimension::Severity => text(f.severity),
+            Dimension::Severity => ranked(f.severity, &SEVERITY),
             Dimension::RootCause => text(f.root_cause),
             Dimension::Day | Dimension::Week | Dimension::Month => {
                 let day = *date.get_or_insert_with(|| local_date(f, tz));

@@ -83,7 +83,7 @@ pub fn slice_of<'k>(req: &MetricsRequest, key: &[Key<'k>]) -> Slice<'k> {
     };
     for (d, k) in req.dimensions.iter().zip(key) {
         let text = match k {
-            Key::Text(t) => Some(*t),
+            Key::Text(t) | Key::Ranked(_, t) => Some(*t),
             _ => None,
         };
         match (d, k) {

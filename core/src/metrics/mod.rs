@@ -71,6 +71,7 @@ pub fn calculate(
     let want_sla = req.wants(Metric::SlaCompliance) || req.wants(Metric::BreachCount);
     let want_stalled = req.wants(Metric::StalledCount);
     let mut cache = TargetCache::default();
+    let book = crate::sla::ClockBook::new(config);
     let mut groups: BTreeMap<Vec<Key<'_>>, Acc> = BTreeMap::new();
     let mut totals = Acc::default();
     let mut key = Vec::with_capacity(req.dimensions.len());
@@ -79,7 +80,7 @@ pub fn calculate(
         // `request::parse` refused these metrics without `now`, so `now` is set here.
         if let Some(now) = now {
             if want_sla {
-                c.sla = SlaTally::of(config, f.esc, now)?;
+                c.sla = SlaTally::of(&book, f.esc, now)?;
             }
             if want_stalled {
                 c.stalled =

@@ -9,10 +9,9 @@ use jiff::Timestamp;
 use serde_json::{json, Map, Value};
 
 use super::durations::round4;
-use crate::config::Config;
 use crate::error::RequestError;
 use crate::event::Escalation;
-use crate::sla::{clocks_for, ClockKind, ClockState};
+use crate::sla::{book_clocks, ClockBook, ClockKind, ClockState};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
@@ -58,9 +57,13 @@ fn kind_name(k: ClockKind) -> &'static str {
 
 impl SlaTally {
     /// Reads the clocks of `esc` at `now` into a tally of its own.
-    pub fn of(config: &Config, esc: &Escalation, now: Timestamp) -> Result<SlaTally, RequestError> {
+    pub fn of(
+        book: &ClockBook,
+        esc: &Escalation,
+        now: Timestamp,
+    ) -> Result<SlaTally, RequestError> {
         let mut t = SlaTally::default();
-        for c in clocks_for(config, esc, now)? {
+        for c in book_clocks(book, esc, now)? {
             let i = ClockKind::ALL
                 .iter()
                 .position(|k| *k == c.kind)

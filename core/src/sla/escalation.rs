@@ -19,9 +19,9 @@ use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use super::book::ClockBook;
 use super::clock::{Clock, ClockState};
 use super::policy::{ClockKind, OnTierChange};
-use super::resolve::{calendar_of, calendar_path, policy_for};
 use crate::calendar::{due_at_seconds, Calendar, Pause};
 use crate::config::Config;
 use crate::error::RequestError;
@@ -79,12 +79,23 @@ pub fn clocks_for(
     esc: &Escalation,
     now: Timestamp,
 ) -> Result<Vec<EscalationClock>, RequestError> {
+    book_clocks(&ClockBook::new(config), esc, now)
+}
+
+/// [`clocks_for`] with the tiers' clocks resolved once, for callers that fold many escalations.
+pub fn book_clocks(
+    book: &ClockBook,
+    esc: &Escalation,
+    now: Timestamp,
+) -> Result<Vec<EscalationClock>, RequestError> {
     let mut events: Vec<&Event> = esc.events.iter().filter(|e| e.at <= now).collect();
     // Logs are kept sorted, but a hand-edited one may not be; the fold needs time order.
-    events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    if !events.is_sorted_by(|a, b| a.at <= b.at) {
+        events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    }
     let mut out = Vec::new();
     for kind in ClockKind::ALL {
-        if let Some(c) = clock_of(config, &events, kind, now)? {
+        if let Some(c) = clock_of(book, &events, kind, now)? {
             out.push(c);
         }
     }
@@ -104,15 +115,15 @@ struct Walk {
 }
 
 fn clock_of(
-    config: &Config,
+    book: &ClockBook,
     events: &[&Event],
     kind: ClockKind,
     now: Timestamp,
 ) -> Result<Option<EscalationClock>, RequestError> {
     let final_tier = events.iter().fold(1, |t, e| tier_after(t, &e.kind));
-    let (policy, index) = policy_for(config, final_tier);
-    let rules = policy.clock(kind);
-    let Some(w) = walk(events, kind, &rules) else {
+    let resolved = book.get(final_tier, kind);
+    let rules = &resolved.rules;
+    let Some(w) = walk(events, kind, rules) else {
         return Ok(None);
     };
     let (target_tier, start) = match rules.on_tier_change {
@@ -120,8 +131,8 @@ fn clock_of(
         OnTierChange::Keep => (w.start_tier, w.start),
         OnTierChange::Restart => (w.tier, w.tier_changed_at.unwrap_or(w.start).max(w.start)),
     };
-    let target_minutes = policy_for(config, target_tier).0.clock(kind).target_minutes;
-    let calendar = calendar_of(config, &rules, &calendar_path(index, kind))?;
+    let target_minutes = book.get(target_tier, kind).target_minutes;
+    let calendar = resolved.calendar.clone()?;
     let clock = Clock {
         start,
         target_minutes,

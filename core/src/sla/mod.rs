@@ -6,6 +6,7 @@
 //! written `+00:00`, for 24/7) so they read as the calendar's local wall-clock time.
 
 mod action;
+mod book;
 mod clock;
 mod escalation;
 #[cfg(test)]
@@ -17,8 +18,9 @@ mod resolve;
 mod tests;
 
 pub use action::sla_status;
+pub use book::ClockBook;
 pub use clock::{Clock, ClockState, ClockStatus, DEFAULT_WARN_AT};
-pub use escalation::{clocks_for, EscalationClock};
+pub use escalation::{book_clocks, clocks_for, EscalationClock};
 pub use inline::{inline_status, parse_clock, MAX_TARGET_MINUTES};
 pub use policy::{
     default_policies, default_targets, CalendarRef, ClockKind, ClockPolicy, OnTierChange, SlaPolicy,

@@ -186,3 +186,15 @@ fn facts_agree_with_the_state_fold_on_the_demo() {
         assert_eq!(f.done, s.status.is_done(), "{}", e.id);
     }
 }
+
+#[test]
+fn segments_and_severities_sort_by_their_scale() {
+    let r = run(
+        &three(),
+        json!({"dimensions": ["customer_segment"], "metrics": ["escalation_count"]}),
+        None,
+    );
+    assert_eq!(r["rows"][0]["group"]["customer_segment"], "smb");
+    assert_eq!(r["rows"][1]["group"]["customer_segment"], "enterprise");
+    assert_eq!(r["rows"][1]["metrics"]["escalation_count"], 2);
+}
