@@ -65,13 +65,16 @@ impl Workspace {
 
     pub fn from_value(value: Value) -> Result<Workspace, RequestError> {
         let value = migrate(value)?;
-        let ws: Workspace = serde_json::from_value(value).map_err(|e| {
+        let mut ws: Workspace = serde_json::from_value(value).map_err(|e| {
             RequestError::new(
                 ErrorCode::InvalidWorkspace,
                 "",
                 format!("workspace does not match the schema: {e}"),
             )
         })?;
+        for (i, esc) in ws.escalations.iter_mut().enumerate() {
+            dedupe_events(i, esc)?;
+        }
         ws.rules()?;
         Ok(ws)
     }
@@ -127,6 +130,39 @@ impl Workspace {
             None => false,
         }
     }
+}
+
+/// Logs merge as a union by event id, so an identical repeat (an export imported twice) is
+/// the same fact and is kept once. Two different events under one id cannot be settled by
+/// the engine (which one is true?), so the document is refused, naming escalation and id.
+fn dedupe_events(index: usize, esc: &mut Escalation) -> Result<(), RequestError> {
+    let mut seen: std::collections::HashMap<&str, usize> = Default::default();
+    let mut repeats = Vec::new();
+    for (j, e) in esc.events.iter().enumerate() {
+        match seen.get(e.id.as_str()) {
+            Some(&first) if esc.events[first] == *e => repeats.push(j),
+            Some(_) => {
+                return Err(RequestError::new(
+                    ErrorCode::InvalidWorkspace,
+                    format!("escalations[{index}].events[{j}].id"),
+                    format!(
+                        "escalation {} has two different events with id {}",
+                        esc.id, e.id
+                    ),
+                ))
+            }
+            None => {
+                seen.insert(&e.id, j);
+            }
+        }
+    }
+    // `repeats` is ascending; one pass keeps removal linear on long logs.
+    let mut j = 0;
+    esc.events.retain(|_| {
+        j += 1;
+        repeats.binary_search(&(j - 1)).is_err()
+    });
+    Ok(())
 }
 
 /// The JSON Schema of the workspace document, as published in `core/schema/`.

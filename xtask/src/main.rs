@@ -1,6 +1,7 @@
 //! `cargo xtask <command>`: the project's two-command setup and everything around it.
 //! Every command installs what it needs first and skips what is already in place.
 
+mod bench;
 mod browser;
 mod node;
 mod sh;
@@ -16,6 +17,8 @@ cargo xtask <command>
   test    install what tests need, then run every test (fmt, clippy, native, wasm, embed, e2e)
   dist    release build of the web app into dist/
   embed   build the embed ES module into target/embed/pkg
+  bench   triage vs json-rules-engine and json-logic-js, metrics in WASM, native benches;
+          writes BENCHMARKS.md
   setup   only install the tools (wasm target, trunk, wasm-bindgen-cli, node tools, chromium)
 ";
 
@@ -27,6 +30,7 @@ fn main() -> ExitCode {
         "dist" => steps::dist(),
         "embed" => steps::embed(),
         "setup" => steps::setup(),
+        "bench" => bench::bench(),
         "" | "help" | "--help" | "-h" => {
             print!("{HELP}");
             return ExitCode::SUCCESS;

@@ -1,0 +1,189 @@
+// Bulk triage, side by side in one Node process: Escalon's engine.determineEscalations
+// (through the embed ES module, reasons included) against json-rules-engine and
+// json-logic-js running Escalon's default scoring tables and rules translated to each
+// (bench/rules/*.json). Every ticket must get the same tier and score from all three, or
+// this exits non-zero before printing a single figure: a fast wrong answer is no result.
+//
+// Run by `cargo xtask bench`, which sets ESCALON_EMBED_PKG and BENCH_MODULES.
+// Prints a Markdown fragment on stdout (the figures); progress goes to stderr.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const pkg = process.env.ESCALON_EMBED_PKG;
+const modules = process.env.BENCH_MODULES;
+if (!pkg || !modules) throw new Error('set ESCALON_EMBED_PKG and BENCH_MODULES (cargo xtask bench does)');
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const escalon = await import(pathToFileURL(join(pkg, 'escalon.js')).href);
+await escalon.init(readFileSync(join(pkg, 'escalon_embed_bg.wasm')));
+const require = createRequire(join(modules, 'package.json'));
+const jre = require('json-rules-engine');
+const jsonLogic = require('json-logic-js');
+const here = new URL('.', import.meta.url);
+const jreRules = JSON.parse(readFileSync(new URL('rules/json-rules-engine.json', here)));
+const logicRules = JSON.parse(readFileSync(new URL('rules/json-logic.json', here)));
+
+// mulberry32: a fixed seed gives the same 10,000 tickets on every run and machine.
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SEVERITY = ['low', 'medium', 'high', 'critical'];
+const IMPACT = ['single_user', 'single_customer', 'multiple_customers', 'all_customers'];
+const SEGMENT = ['smb', 'mid_market', 'enterprise', 'strategic'];
+const SENTIMENT = ['positive', 'neutral', 'concerned', 'frustrated', 'angry'];
+const CATEGORY = ['performance', 'outage', 'bug', 'integration', 'authentication', 'billing', 'security'];
+
+/** Tickets as a helpdesk would send them: some optional fields left out. */
+function tickets(n) {
+  const r = rng(20250122);
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const out = [];
+  for (let k = 0; k < n; k++) {
+    const issue = { id: `T-${k}`, severity: pick(SEVERITY), impact: pick(IMPACT), category: pick(CATEGORY) };
+    if (r() < 0.8) issue.duration_hours = Math.round(r() * 720) / 10;
+    if (r() < 0.6) issue.affected_users = Math.floor(r() ** 3 * 5000);
+    const customer = { segment: pick(SEGMENT), contract_value: Math.floor(r() ** 2 * 1_500_000) };
+    if (r() < 0.9) customer.health_score = Math.floor(r() * 101);
+    const t = { issue, customer };
+    if (r() < 0.85) {
+      t.context = { previous_escalations: Math.floor(r() * 6) };
+      if (r() < 0.9) t.context.customer_sentiment = pick(SENTIMENT);
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** The flat facts both peers read; the defaults are Escalon's (neutral, 0, absent). */
+function flat(t) {
+  return {
+    severity: t.issue.severity,
+    impact: t.issue.impact,
+    category: t.issue.category,
+    duration_hours: t.issue.duration_hours ?? 0,
+    affected_users: t.issue.affected_users ?? 0,
+    segment: t.customer.segment,
+    health_score: t.customer.health_score ?? null,
+    contract_value: t.customer.contract_value ?? 0,
+    previous_escalations: t.context?.previous_escalations ?? 0,
+    customer_sentiment: t.context?.customer_sentiment ?? 'neutral',
+  };
+}
+
+/** Score and tier from the fired factors and rules, as core/src/decide/mod.rs does. */
+function finish(tiers, reasons, minTier) {
+  const sum = reasons.reduce((s, x) => s + x.points, 0);
+  const score = Math.max(0, Math.min(100, sum));
+  const byScore = tiers.find(([min]) => score >= min)[1];
+  return { tier: Math.max(byScore, minTier), score, reasons };
+}
+
+function makeJre() {
+  const engine = new jre.Engine([], { allowUndefinedFacts: true });
+  for (const r of jreRules.rules) engine.addRule(new jre.Rule(r));
+  return async (t) => {
+    const { events } = await engine.run(flat(t));
+    let minTier = 1;
+    const reasons = [];
+    for (const e of events) {
+      if (e.params.points) reasons.push({ factor: e.params.factor, points: e.params.points });
+      if (e.params.min_tier) minTier = Math.max(minTier, e.params.min_tier);
+    }
+    return finish(jreRules.tiers, reasons, minTier);
+  };
+}
+
+function makeLogic() {
+  const factors = Object.entries(logicRules.factors);
+  return (t) => {
+    const data = flat(t);
+    const reasons = [];
+    for (const [factor, expr] of factors) reasons.push({ factor, points: jsonLogic.apply(expr, data) });
+    let minTier = 1;
+    for (const r of logicRules.rules) {
+      if (!jsonLogic.truthy(jsonLogic.apply(r.when, data))) continue;
+      if (r.points) reasons.push({ factor: `rule:${r.id}`, points: r.points });
+      if (r.min_tier) minTier = Math.max(minTier, r.min_tier);
+    }
+    return finish(logicRules.tiers, reasons, minTier);
+  };
+}
+
+const engine = escalon.Engine.create();
+function runEscalon(list) {
+  const answers = engine.determineEscalations(list);
+  if (!Array.isArray(answers)) throw new Error(`determineEscalations refused the list: ${JSON.stringify(answers)}`);
+  return answers.map((a, k) => {
+    if (!a.ok) throw new Error(`ticket ${k}: ${JSON.stringify(a.error)}`);
+    if (!a.result.reasons?.length) throw new Error(`ticket ${k}: no reasons`);
+    return { tier: a.result.tier, score: a.result.urgency_score };
+  });
+}
+
+const jreDecide = makeJre();
+const logicDecide = makeLogic();
+async function runJre(list) {
+  const out = [];
+  for (const t of list) out.push(await jreDecide(t));
+  return out;
+}
+const runLogic = (list) => list.map(logicDecide);
+
+const list = tickets(TICKETS);
+
+// Same answers first: tier and score for every ticket, from all three.
+const want = runEscalon(list);
+const peers = { 'json-rules-engine': await runJre(list), 'json-logic-js': runLogic(list) };
+for (const [name, got] of Object.entries(peers)) {
+  const bad = want.findIndex((w, k) => w.tier !== got[k].tier || w.score !== got[k].score);
+  if (bad >= 0) {
+    console.error(`MISMATCH ${name} on ticket ${bad}: escalon ${JSON.stringify(want[bad])}, ` +
+      `${name} ${JSON.stringify(got[bad])}\n${JSON.stringify(list[bad])}`);
+    process.exit(1);
+  }
+}
+const tierCounts = [1, 2, 3, 4].map((t) => want.filter((w) => w.tier === t).length);
+console.error(`all ${TICKETS} tickets agree; tiers 1-4: ${tierCounts.join(' / ')}`);
+
+/** Median tickets/second over RUNS timed runs of the whole list, after one warm-up run. */
+async function measure(name, fn) {
+  await fn(list);
+  const rates = [];
+  for (let k = 0; k < RUNS; k++) {
+    const t0 = process.hrtime.bigint();
+    await fn(list);
+    const s = Number(process.hrtime.bigint() - t0) / 1e9;
+    rates.push(TICKETS / s);
+  }
+  rates.sort((a, b) => a - b);
+  const median = rates[Math.floor(rates.length / 2)];
+  console.error(`${name}: ${Math.round(median)} tickets/s (runs: ${rates.map(Math.round).join(', ')})`);
+  return median;
+}
+
+const rates = {
+  escalon: await measure('escalon', runEscalon),
+  'json-rules-engine': await measure('json-rules-engine', runJre),
+  'json-logic-js': await measure('json-logic-js', runLogic),
+};
+// A Markdown fragment on stdout: xtask pastes it into BENCHMARKS.md as it is.
+const fmt = (x) => Math.round(x).toLocaleString('en-US');
+const nRules = { 'json-rules-engine': jreRules.rules.length, 'json-logic-js': Object.keys(logicRules.factors).length + logicRules.rules.length };
+console.log(`${fmt(TICKETS)} tickets (tiers 1-4: ${tierCounts.join(' / ')}), median of ${RUNS} timed runs after one warm-up, Node ${process.version}; all three agreed on tier and score for every ticket.
+
+| engine | tickets/s | Escalon is | rules evaluated |
+|---|---:|---:|---|
+| Escalon \`determineEscalations\` (wasm, with reasons) | ${fmt(rates.escalon)} | | 9 factor tables + 8 JSON Logic rules |
+| json-rules-engine | ${fmt(rates['json-rules-engine'])} | ${(rates.escalon / rates['json-rules-engine']).toFixed(2)}x | ${nRules['json-rules-engine']} rules (one per band) |
+| json-logic-js | ${fmt(rates['json-logic-js'])} | ${(rates.escalon / rates['json-logic-js']).toFixed(2)}x | ${nRules['json-logic-js']} expressions |`);
