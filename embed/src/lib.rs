@@ -42,6 +42,7 @@ impl Engine {
     /// object as JSON text in `error` and no engine.
     #[wasm_bindgen(js_name = fromWorkspace)]
     pub fn from_workspace(json: &str) -> Result<Engine, String> {
+        reserve_memory_for(json.len());
         Workspace::from_json(json)
             .map(|workspace| Engine {
                 workspace,
@@ -110,6 +111,15 @@ impl Default for Engine {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// Grows the heap once, up front, to about what parsing a document of `len` bytes needs.
+/// The allocator otherwise grows wasm memory a little at a time, and each grow gets slower as
+/// memory gets larger (measured: 8,000 escalations loaded in 1.5 s, 4,000 in 0.2 s); a block
+/// allocated and freed stays in the allocator's free lists for the parse to reuse.
+fn reserve_memory_for(len: usize) {
+    let block: Vec<u8> = Vec::with_capacity(len.saturating_mul(12));
+    drop(std::hint::black_box(block));
 }
 
 impl Engine {
