@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::nav::Page;
-use crate::pages::{About, Dashboard, Data, Escalations, NewEscalation};
+use crate::nav::{Page, Selected};
+use crate::pages::{About, Dashboard, Data, EscalationDetail, Escalations, NewEscalation};
 use crate::store::Store;
 
 #[component]
@@ -11,6 +11,8 @@ pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
     let page = RwSignal::new(Page::Dashboard);
+    let selected = RwSignal::new(None::<String>);
+    provide_context(Selected(selected));
     view! {
         <header class="top">
             <h1>"Escalon"</h1>
@@ -25,7 +27,10 @@ pub fn App() -> impl IntoView {
                             id=format!("nav-{}", p.slug())
                             class:active=move || page.get() == p
                             aria-current=move || (page.get() == p).then_some("page")
-                            on:click=move |_| page.set(p)
+                            on:click=move |_| {
+                                selected.set(None);
+                                page.set(p)
+                            }
                         >
                             {p.title()}
                         </button>
@@ -43,7 +48,10 @@ pub fn App() -> impl IntoView {
             <h2 id="page-title">{move || page.get().title()}</h2>
             {move || match page.get() {
                 Page::Dashboard => view! { <Dashboard /> }.into_any(),
-                Page::Escalations => view! { <Escalations /> }.into_any(),
+                Page::Escalations => match selected.get() {
+                    Some(id) => view! { <EscalationDetail id /> }.into_any(),
+                    None => view! { <Escalations /> }.into_any(),
+                },
                 Page::NewEscalation => view! { <NewEscalation /> }.into_any(),
                 Page::Data => view! { <Data /> }.into_any(),
                 Page::About => view! { <About /> }.into_any(),

@@ -3,6 +3,7 @@
 //! folded state of the event log (`escalon::state::fold`), a pure function of stored events.
 
 mod app;
+pub mod detail;
 pub mod nav;
 mod pages;
 pub mod shell_env;

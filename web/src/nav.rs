@@ -1,5 +1,17 @@
 //! Which page is showing. Plain data so it is tested natively, apart from the DOM.
 
+use leptos::prelude::*;
+
+/// The escalation opened from the list (`None`: the list shows). Provided by [`crate::App`]
+/// next to the page signal, so the nav model stays one signal and no router is needed.
+#[derive(Clone, Copy)]
+pub struct Selected(pub RwSignal<Option<String>>);
+
+/// The selection provided by [`crate::App`].
+pub fn use_selected() -> RwSignal<Option<String>> {
+    expect_context::<Selected>().0
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     Dashboard,

@@ -30,7 +30,9 @@ pub fn open(stored: Option<String>) -> Opened {
     };
     // Grow the wasm heap once for the parse: growing it piecemeal gets slower as it grows
     // (the embed module measured 1.5 s instead of 0.5 s for 8,000 escalations).
-    drop(std::hint::black_box(Vec::<u8>::with_capacity(text.len().saturating_mul(12))));
+    drop(std::hint::black_box(Vec::<u8>::with_capacity(
+        text.len().saturating_mul(12),
+    )));
     match Workspace::from_json(&text) {
         Ok(workspace) => Opened {
             workspace,

@@ -3,6 +3,7 @@
 use escalon::state::fold;
 use leptos::prelude::*;
 
+use crate::nav::use_selected;
 use crate::store::use_store;
 
 #[derive(Clone, PartialEq)]
@@ -19,6 +20,7 @@ struct Row {
 #[component]
 pub fn Escalations() -> impl IntoView {
     let store = use_store();
+    let selected = use_selected();
     let query = RwSignal::new(String::new());
     let rows = Memo::new(move |_| {
         let q = query.get().to_lowercase();
@@ -76,7 +78,21 @@ pub fn Escalations() -> impl IntoView {
             <tbody>
                 <For each=move || rows.get() key=|r| r.id.clone() let:r>
                     <tr>
-                        <td>{r.id}</td>
+                        {
+                            let id = r.id.clone();
+                        view! {
+                            <td>
+                                <button
+                                    type="button"
+                                    class="link"
+                                    id=format!("open-{id}")
+                                    on:click=move |_| selected.set(Some(id.clone()))
+                                >
+                                    {r.id}
+                                </button>
+                            </td>
+                        }
+                        }
                         <td>{r.ticket}</td>
                         <td>{r.customer}</td>
                         <td>{r.tier}</td>

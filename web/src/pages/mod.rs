@@ -3,11 +3,13 @@
 mod about;
 mod dashboard;
 mod data;
+mod escalation;
 mod escalations;
 mod new_escalation;
 
 pub use about::About;
 pub use dashboard::Dashboard;
 pub use data::Data;
+pub use escalation::EscalationDetail;
 pub use escalations::Escalations;
 pub use new_escalation::NewEscalation;
