@@ -21,12 +21,22 @@ export function env(name) {
   return v;
 }
 
-/** Serves `root` on 127.0.0.1 at a free port; returns {url, close}. */
-export async function serveStatic(root, headers = {}) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port; returns {url, close}. `mounts` maps a URL
+ * prefix to another folder (e.g. the embed package, wherever the target folder is).
+ */
+export async function serveStatic(root, headers = {}, mounts = {}) {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(root, path.endsWith('/') ? path + 'index.html' : path));
-    if (!file.startsWith(normalize(root))) {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let base = root;
+    for (const [prefix, dir] of Object.entries(mounts)) {
+      if (path.startsWith(prefix)) {
+        base = dir;
+        path = path.slice(prefix.length - 1);
+      }
+    }
+    const file = normalize(join(base, path.endsWith('/') ? path + 'index.html' : path));
+    if (!file.startsWith(normalize(base))) {
       res.writeHead(403).end();
       return;
     }

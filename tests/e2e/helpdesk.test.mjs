@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { serveStatic, launch, openPage, screenshot } from './harness.mjs';
+import { env, serveStatic, launch, openPage, screenshot } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
 let server;
@@ -10,7 +10,9 @@ let browser;
 
 before(async () => {
   // The repo root: the example imports the built package from target/embed/pkg.
-  server = await serveStatic(fileURLToPath(new URL('../../', import.meta.url)), { 'content-security-policy': CSP });
+  server = await serveStatic(fileURLToPath(new URL('../../', import.meta.url)), { 'content-security-policy': CSP }, {
+    '/target/embed/pkg/': env('ESCALON_EMBED_PKG'),
+  });
   browser = await launch();
 });
 

@@ -19,8 +19,8 @@ const WASM_ESCALATIONS: &str = "10000";
 
 pub fn bench() -> Result {
     steps::embed()?;
-    let pkg = sh::root().join("target").join("embed").join("pkg");
-    let modules = sh::root().join("target").join("bench");
+    let pkg = sh::target_dir().join("embed").join("pkg");
+    let modules = sh::target_dir().join("bench");
     peers(&modules)?;
 
     say("bulk triage: escalon vs json-rules-engine vs json-logic-js (10,000 tickets)");

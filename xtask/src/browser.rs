@@ -55,7 +55,7 @@ pub fn start_install() -> Result<Option<Pending>> {
                 .into(),
         );
     }
-    let log = sh::root().join("target").join("xtask-apt.log");
+    let log = sh::target_dir().join("xtask-apt.log");
     std::fs::create_dir_all(log.parent().unwrap()).map_err(|e| e.to_string())?;
     say(&format!(
         "installing chromium and chromium-driver through apt in the background (log: {})",

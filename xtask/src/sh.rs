@@ -14,6 +14,14 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Cargo's target folder, honouring `CARGO_TARGET_DIR` as cargo and Trunk do.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(d) => root().join(d),
+        None => root().join("target"),
+    }
+}
+
 /// Where `cargo install` puts binaries.
 pub fn cargo_bin_dir() -> PathBuf {
     match std::env::var_os("CARGO_HOME") {

@@ -62,12 +62,11 @@ fn build_embed() -> Result<PathBuf> {
             WASM,
         ],
     ))?;
-    let wasm = sh::root()
-        .join("target")
+    let wasm = sh::target_dir()
         .join(WASM)
         .join("release")
         .join("escalon_embed.wasm");
-    let out = sh::root().join("target").join("embed").join("pkg");
+    let out = sh::target_dir().join("embed").join("pkg");
     sh::run(&mut sh::cmd(
         "wasm-bindgen",
         &[
@@ -134,11 +133,12 @@ pub fn test() -> Result {
     sh::run(sh::cmd("node", &["--test", "tests/embed/"]).env("ESCALON_EMBED_PKG", &pkg))?;
 
     trunk_release()?;
-    let shots = sh::root().join("target").join("e2e");
+    let shots = sh::target_dir().join("e2e");
     sh::run(
         sh::cmd("node", &["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("ESCALON_DIST", sh::root().join("dist"))
             .env("ESCALON_SCREENSHOTS", &shots)
+            .env("ESCALON_EMBED_PKG", &pkg)
             .env("CHROMIUM", &browser.chromium),
     )?;
     say(&format!(
