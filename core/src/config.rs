@@ -58,6 +58,9 @@ pub struct Config {
     /// Which resolution criteria de-escalation requires.
     #[serde(default)]
     pub deescalation: crate::deescalate::DeescalationPolicy,
+    /// Which escalations may be declared a major incident, and their status-update cadence.
+    #[serde(default)]
+    pub major_incident: crate::incident::MajorIncidentPolicy,
 }
 
 fn default_history_days() -> u32 {

@@ -23,6 +23,7 @@ pub fn default_config() -> Config {
         templates: Vec::new(),
         notify: crate::notify::config::demo_notify(),
         deescalation: Default::default(),
+        major_incident: Default::default(),
     }
 }
 

@@ -19,6 +19,9 @@ pub const ACTIONS: &[&str] = &[
     "recommend-deescalation",
     "sla-status",
     "generate-handoff",
+    "stalled-report",
+    "escalation-chain",
+    "major-incident",
 ];
 
 const ENVELOPE: &[&str] = &["skill", "action", "parameters", "now", "actor"];
@@ -107,6 +110,9 @@ fn dispatch(
         "recommend-deescalation" => {
             crate::deescalate::recommend_deescalation(ws, parameters, ctx, now, &actor)
         }
+        "stalled-report" => crate::aging::stalled_report(ws, parameters, ctx, now, &actor),
+        "escalation-chain" => crate::aging::escalation_chain(ws, parameters, ctx, now, &actor),
+        "major-incident" => crate::incident::major_incident(ws, parameters, ctx, now, &actor),
         other => Err(RequestError::new(
             ErrorCode::NotImplemented,
             "action",

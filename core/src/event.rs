@@ -112,6 +112,26 @@ pub enum EventKind {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
     },
+    /// Declared a major incident (ITIL): from here on it has a bridge and a status-update
+    /// cadence (`major_incident` in the config); see `incident`.
+    MajorIncidentDeclared {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// The bridge's meeting link; a later one replaces it.
+    BridgeLinkSet {
+        url: String,
+    },
+    BridgeJoined {
+        participant: String,
+    },
+    BridgeLeft {
+        participant: String,
+    },
+    /// A status update posted to the major incident's stakeholders.
+    StatusUpdatePosted {
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -136,6 +156,11 @@ impl EventKind {
             EventKind::Acknowledged {} => "acknowledged",
             EventKind::DeescalationDecided { .. } => "deescalation_decided",
             EventKind::Archived { .. } => "archived",
+            EventKind::MajorIncidentDeclared { .. } => "major_incident_declared",
+            EventKind::BridgeLinkSet { .. } => "bridge_link_set",
+            EventKind::BridgeJoined { .. } => "bridge_joined",
+            EventKind::BridgeLeft { .. } => "bridge_left",
+            EventKind::StatusUpdatePosted { .. } => "status_update_posted",
         }
     }
 }

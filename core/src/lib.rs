@@ -3,6 +3,7 @@
 //! which takes a JSON request and answers a JSON response; the shells (web, embed, cli)
 //! only move bytes, time and fresh ids.
 
+pub mod aging;
 pub mod calendar;
 pub mod config;
 mod config_defaults;
@@ -13,6 +14,7 @@ pub mod demo;
 pub mod door;
 pub mod error;
 pub mod event;
+pub mod incident;
 pub mod metrics;
 pub mod notify;
 mod params;

@@ -38,6 +38,36 @@ pub struct EscalationState {
     pub notifications: usize,
     pub tier_changes: usize,
     pub deescalation: Option<String>,
+    /// Set once the escalation is declared a major incident.
+    pub major_incident: Option<MajorIncident>,
+}
+
+/// A major incident's bridge as folded from its events. Bridge events before a declaration
+/// (a hand-edited log) are ignored: there is no bridge to join yet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MajorIncident {
+    pub declared_at: Timestamp,
+    pub declared_by: String,
+    pub reason: Option<String>,
+    pub bridge_url: Option<String>,
+    /// Who is on the bridge now, in joining order.
+    pub participants: Vec<String>,
+    /// Everyone who was ever on the bridge, in first-joining order.
+    pub ever_joined: Vec<String>,
+    pub status_updates: usize,
+    pub last_status_update_at: Option<Timestamp>,
+    /// Every major-incident event in log order (`notify::data::describe` words them).
+    pub timeline: Vec<IncidentEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IncidentEntry {
+    pub at: Timestamp,
+    pub actor: String,
+    /// The event kind, e.g. `bridge_joined`.
+    pub kind: &'static str,
+    /// The link, participant, status text or reason the event carries.
+    pub detail: Option<String>,
 }
 
 impl EscalationState {
@@ -70,6 +100,7 @@ impl EscalationState {
             notifications: 0,
             tier_changes: 0,
             deescalation: None,
+            major_incident: None,
         }
     }
 }
@@ -157,10 +188,67 @@ pub fn fold(esc: &Escalation) -> EscalationState {
                 s.status = Status::Archived;
                 s.archived_at = Some(e.at);
             }
+            EventKind::MajorIncidentDeclared { reason } => {
+                s.major_incident.get_or_insert_with(|| MajorIncident {
+                    declared_at: e.at,
+                    declared_by: e.actor.clone(),
+                    reason: reason.clone(),
+                    bridge_url: None,
+                    participants: Vec::new(),
+                    ever_joined: Vec::new(),
+                    status_updates: 0,
+                    last_status_update_at: None,
+                    timeline: Vec::new(),
+                });
+                fold_incident(&mut s, e);
+            }
+            EventKind::BridgeLinkSet { .. }
+            | EventKind::BridgeJoined { .. }
+            | EventKind::BridgeLeft { .. }
+            | EventKind::StatusUpdatePosted { .. } => fold_incident(&mut s, e),
         }
         s.peak_tier = s.peak_tier.max(s.tier);
     }
     s
+}
+
+/// Applies one major-incident event to the bridge (if declared) and its timeline.
+fn fold_incident(s: &mut EscalationState, e: &crate::event::Event) {
+    let Some(mi) = s.major_incident.as_mut() else {
+        return;
+    };
+    let detail = match &e.kind {
+        EventKind::MajorIncidentDeclared { reason } => reason.clone(),
+        EventKind::BridgeLinkSet { url } => {
+            mi.bridge_url = Some(url.clone());
+            Some(url.clone())
+        }
+        EventKind::BridgeJoined { participant } => {
+            if !mi.participants.contains(participant) {
+                mi.participants.push(participant.clone());
+            }
+            if !mi.ever_joined.contains(participant) {
+                mi.ever_joined.push(participant.clone());
+            }
+            Some(participant.clone())
+        }
+        EventKind::BridgeLeft { participant } => {
+            mi.participants.retain(|p| p != participant);
+            Some(participant.clone())
+        }
+        EventKind::StatusUpdatePosted { text } => {
+            mi.status_updates += 1;
+            mi.last_status_update_at = Some(e.at);
+            Some(text.clone())
+        }
+        _ => return,
+    };
+    mi.timeline.push(IncidentEntry {
+        at: e.at,
+        actor: e.actor.clone(),
+        kind: e.kind.name(),
+        detail,
+    });
 }
 
 #[cfg(test)]

@@ -136,6 +136,9 @@ export class Engine {
   trackProgress(parameters: Record<string, unknown>, now?: string): Response<Result>;
   calculateMetrics(parameters: Record<string, unknown>, now?: string): Response<Result>;
   recommendDeescalation(parameters: Record<string, unknown>, now?: string): Response<Result>;
+  stalledReport(parameters?: { tier?: number; owner?: string; remind?: boolean }, now?: string): Response<Result>;
+  escalationChain(parameters: { escalation_id: string; record?: boolean }, now?: string): Response<Result>;
+  majorIncident(parameters: { escalation_id: string; operation: 'declare' | 'set_bridge' | 'join' | 'leave' | 'post_update' | 'status' | 'remind'; reason?: string; participant?: string; url?: string; text?: string }, now?: string): Response<Result>;
 }
 
 /** A request against a fresh default workspace. */

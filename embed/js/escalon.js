@@ -125,6 +125,9 @@ export class Engine {
   trackProgress(parameters, now) { return this.#action('track-progress', parameters, now); }
   calculateMetrics(parameters, now) { return this.#action('calculate-metrics', parameters, now); }
   recommendDeescalation(parameters, now) { return this.#action('recommend-deescalation', parameters, now); }
+  stalledReport(parameters = {}, now) { return this.#action('stalled-report', parameters, now); }
+  escalationChain(parameters, now) { return this.#action('escalation-chain', parameters, now); }
+  majorIncident(parameters, now) { return this.#action('major-incident', parameters, now); }
 }
 
 /** The engine version, e.g. "0.1.0". */

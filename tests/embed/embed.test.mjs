@@ -92,3 +92,29 @@ test('bulk triage answers one decision per ticket, in order', () => {
   const scores = out.map((r) => r.result.urgency_score);
   assert.deepEqual([...scores].sort((a, b) => a - b), scores, 'scores rise with severity');
 });
+
+test('every door action has a typed helper that reaches it', () => {
+  const engine = escalon.Engine.demo();
+  const calls = {
+    'determine-escalation': () => engine.determineEscalation({ issue: { severity: 'low', impact: 'single_user' }, customer: { segment: 'smb' } }, NOW),
+    'sla-status': () => engine.slaStatus({ escalation_id: 'ESC-2025-001' }, NOW),
+    'generate-notification': () => engine.generateNotification({ escalation_id: 'ESC-2025-001', notification_type: 'escalation_alert', record: false }, NOW),
+    'generate-handoff': () => engine.generateHandoff({ escalation_id: 'ESC-2025-001' }, NOW),
+    'track-progress': () => engine.trackProgress({ escalation_id: 'ESC-2025-001', update: { note: 'checked' } }, NOW),
+    'calculate-metrics': () => engine.calculateMetrics({ dimensions: ['escalation_tier'], metrics: ['escalation_count'] }, NOW),
+    'recommend-deescalation': () => engine.recommendDeescalation({ escalation_id: 'ESC-2025-001', resolution: { root_cause: 'x' }, record: false }, NOW),
+    'stalled-report': () => engine.stalledReport({}, NOW),
+    'escalation-chain': () => engine.escalationChain({ escalation_id: 'ESC-2025-001' }, NOW),
+    'major-incident': () => engine.majorIncident({ escalation_id: 'ESC-2025-001', operation: 'status' }, NOW),
+  };
+  for (const [action, call] of Object.entries(calls)) {
+    const r = call();
+    assert.equal(r.action, action);
+    if (action === 'major-incident') {
+      // The action itself answers: this escalation was never declared a major incident.
+      assert.equal(r.error?.code, 'invalid_transition', JSON.stringify(r));
+    } else {
+      assert.equal(r.ok, true, `${action}: ${JSON.stringify(r.error)}`);
+    }
+  }
+});

@@ -45,10 +45,10 @@ pub fn opened_at(esc: &Escalation) -> Option<Timestamp> {
     })
 }
 
-/// Whether an event is someone working on the escalation. Generated notifications are the
-/// engine talking, not progress, so they do not keep an escalation from being stalled.
+/// Whether an event is an update to the escalation: the shared definition of
+/// `aging::rule::is_update` (reminders, pages and SLA nudges are not).
 pub fn is_activity(kind: &EventKind) -> bool {
-    !matches!(kind, EventKind::NotificationGenerated { .. })
+    crate::aging::rule::is_update(kind)
 }
 
 /// Reads the facts of one log; `None` for a log without a `created` event (it has no start,

@@ -95,7 +95,8 @@ pub struct TierMinutes {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AgingPolicy {
-    /// An active escalation with no event for longer than its tier's target is stalled.
+    /// Not read: the stalled definition (`aging::rule`) uses each tier's `next_update` SLA
+    /// target, so the cadence is configured in one place. Kept so older documents load.
     #[serde(default = "default_update_targets")]
     pub update_target_minutes: Vec<TierMinutes>,
     /// Upper bounds (hours since opening) of the age buckets; the last bucket is open-ended.
@@ -138,6 +139,10 @@ pub struct ChainStep {
     pub tier: u8,
     /// Roles notified in order while nobody acknowledges.
     pub roles: Vec<String>,
+    /// Minutes to wait before paging each role (counted from the previous page, or from
+    /// opening for the first); a role without an entry waits `delay_minutes`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delays_minutes: Vec<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -164,6 +169,7 @@ fn default_chains() -> Vec<ChainStep> {
     let step = |tier: u8, roles: &[&str]| ChainStep {
         tier,
         roles: roles.iter().map(|r| r.to_string()).collect(),
+        delays_minutes: Vec::new(),
     };
     vec![
         step(1, &["support_agent", "support_manager"]),

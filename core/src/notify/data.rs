@@ -74,6 +74,14 @@ pub fn describe(kind: &EventKind) -> String {
             None => format!("De-escalation decision: {decision}"),
         },
         EventKind::Archived { .. } => "Archived".into(),
+        EventKind::MajorIncidentDeclared { reason } => match reason {
+            Some(r) => format!("Declared a major incident: {r}"),
+            None => "Declared a major incident".into(),
+        },
+        EventKind::BridgeLinkSet { url } => format!("Bridge link set: {url}"),
+        EventKind::BridgeJoined { participant } => format!("{participant} joined the bridge"),
+        EventKind::BridgeLeft { participant } => format!("{participant} left the bridge"),
+        EventKind::StatusUpdatePosted { text } => format!("Status update: {text}"),
     }
 }
 
@@ -150,6 +158,12 @@ pub fn template_data(i: &Inputs) -> Value {
         "recipients": i.recipients,
         "deescalation": {"decision": null, "rationale": null, "unmet": []},
         "aging": {"target": null, "overdue_by": null},
+        // The bridge and its timeline belong in the executive briefing only.
+        "major_incident": if i.kind.id == "executive_briefing" {
+            crate::incident::view::briefing(i.config, i.esc, i.now)
+        } else {
+            Value::Null
+        },
     });
     if let (Value::Object(d), Value::Object(x)) = (&mut data, &i.extra) {
         for (k, v) in x {

@@ -65,6 +65,16 @@ DECISION: {{ deescalation.decision }}
 
 No update for {{ escalation.idle }} (target: {{ aging.target }}).
 {%- endif %}
+{%- if major_incident %}
+
+MAJOR INCIDENT (declared {{ major_incident.declared_at }}{% if major_incident.reason %}: {{ major_incident.reason }}{% endif %})
+Bridge: {% if major_incident.bridge_url %}{{ major_incident.bridge_url }}{% else %}no link yet{% endif %}
+On the bridge: {% if major_incident.participants %}{% for p in major_incident.participants %}{{ p }}{% if not loop.last %}, {% endif %}{% endfor %}{% else %}nobody{% endif %}{% if major_incident.next_update_due %}
+Next status update due: {{ major_incident.next_update_due }}{% if major_incident.update_overdue_by %} (overdue by {{ major_incident.update_overdue_by }}){% endif %}{% endif %}
+{%- for e in major_incident.timeline %}
+- {{ e.at }}  {{ e.text }} ({{ e.actor }})
+{%- endfor %}
+{%- endif %}
 {%- if sections.issue_summary %}
 
 ISSUE SUMMARY
@@ -157,6 +167,21 @@ Reference: **{{ escalation.ticket }}**
 
 **No update for {{ escalation.idle }}** (target: {{ aging.target }}).
 {%- endif %}
+{%- if major_incident %}
+
+### Major incident
+
+Declared {{ major_incident.declared_at }}{% if major_incident.reason %}: {{ major_incident.reason }}{% endif %}
+
+- Bridge: {% if major_incident.bridge_url %}{{ major_incident.bridge_url }}{% else %}no link yet{% endif %}
+- On the bridge: {% if major_incident.participants %}{% for p in major_incident.participants %}{{ p }}{% if not loop.last %}, {% endif %}{% endfor %}{% else %}nobody{% endif %}{% if major_incident.next_update_due %}
+- Next status update due: {{ major_incident.next_update_due }}{% if major_incident.update_overdue_by %} (overdue by {{ major_incident.update_overdue_by }}){% endif %}{% endif %}
+
+#### Bridge timeline
+{% for e in major_incident.timeline %}
+- {{ e.at }}: {{ e.text }} ({{ e.actor }})
+{%- endfor %}
+{%- endif %}
 {%- if sections.issue_summary %}
 
 ### Issue summary
@@ -246,6 +271,15 @@ const HTML: &str = r#"<!DOCTYPE html>
 {%- if aging.target %}
 <p><strong>No update for {{ escalation.idle }}</strong> (target: {{ aging.target }}).</p>
 {%- endif %}
+{%- if major_incident %}
+<h3>Major incident</h3>
+<p>Declared {{ major_incident.declared_at }}{% if major_incident.reason %}: {{ major_incident.reason }}{% endif %}</p>
+<ul><li>Bridge: {% if major_incident.bridge_url %}<a href="{{ major_incident.bridge_url | href }}">{{ major_incident.bridge_url }}</a>{% else %}no link yet{% endif %}</li>
+<li>On the bridge: {% if major_incident.participants %}{% for p in major_incident.participants %}{{ p }}{% if not loop.last %}, {% endif %}{% endfor %}{% else %}nobody{% endif %}</li>{% if major_incident.next_update_due %}
+<li>Next status update due: {{ major_incident.next_update_due }}{% if major_incident.update_overdue_by %} (overdue by {{ major_incident.update_overdue_by }}){% endif %}</li>{% endif %}</ul>
+<h4>Bridge timeline</h4>
+<ul>{% for e in major_incident.timeline %}<li>{{ e.at }}: {{ e.text }} ({{ e.actor }})</li>{% endfor %}</ul>
+{%- endif %}
 {%- if sections.issue_summary %}
 <h3>Issue summary</h3>
 <p>{{ escalation.summary }}</p>
@@ -315,6 +349,13 @@ const SLACK: &str = r#"*{{ kind.headline }}*{% if message %}
 {%- if aging.target %}
 
 *No update for {{ escalation.idle }}* (target: {{ aging.target }})
+{%- endif %}
+{%- if major_incident %}
+
+*Major incident* (declared {{ major_incident.declared_at }}): bridge {% if major_incident.bridge_url %}{{ major_incident.bridge_url }}{% else %}without a link yet{% endif %}, on it {% if major_incident.participants %}{% for p in major_incident.participants %}{{ p }}{% if not loop.last %}, {% endif %}{% endfor %}{% else %}nobody{% endif %}{% if major_incident.next_update_due %}; next status update due {{ major_incident.next_update_due }}{% endif %}
+{%- for e in major_incident.timeline %}
+• {{ e.at }}: {{ e.text }}
+{%- endfor %}
 {%- endif %}
 {%- if sections.issue_summary %}
 
