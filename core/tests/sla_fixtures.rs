@@ -1,27 +1,11 @@
 //! Runs every `tests/fixtures/sla/*.yaml` (see that folder's README): optional config keys
 //! and setup requests build a workspace, then the request's response must contain `expect`.
 
-use std::path::PathBuf;
+mod common;
 
 use escalon::config::{SlaEscalation, SlaTrigger};
 use escalon::{handle, Config, Context, Workspace};
 use serde_json::{json, Value};
-
-/// `expected` is contained in `actual`: object keys recursively, list items each matching
-/// some actual item (an empty expected list means "empty"), scalars equal.
-fn contains(actual: &Value, expected: &Value) -> bool {
-    match (actual, expected) {
-        (Value::Object(a), Value::Object(e)) => e
-            .iter()
-            .all(|(k, ev)| a.get(k).is_some_and(|av| contains(av, ev))),
-        (Value::Array(a), Value::Array(e)) if e.is_empty() => a.is_empty(),
-        (Value::Array(a), Value::Array(e)) => {
-            e.iter().all(|ev| a.iter().any(|av| contains(av, ev)))
-        }
-        (Value::Number(a), Value::Number(e)) => a.as_f64() == e.as_f64(),
-        _ => actual == expected,
-    }
-}
 
 /// The default workspace with `overrides` replacing top-level config keys.
 fn workspace(overrides: &Value) -> Result<Workspace, String> {
@@ -51,29 +35,7 @@ fn run(doc: &Value) -> Result<Value, String> {
 
 #[test]
 fn sla_fixtures_hold() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/sla");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 10, "fixtures missing in {}", dir.display());
-    let mut failures = Vec::new();
-    for f in &files {
-        let doc: Value = serde_yaml_ng::from_str(&std::fs::read_to_string(f).unwrap())
-            .unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        let name = f.file_name().unwrap().to_string_lossy().to_string();
-        match run(&doc) {
-            Ok(response) if contains(&response, &doc["expect"]) => {}
-            Ok(response) => failures.push(format!(
-                "{name} ({}):\n  expected excerpt {}\n  got {response}",
-                doc["name"], doc["expect"]
-            )),
-            Err(e) => failures.push(format!("{name}: {e}")),
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    common::check_all("sla", 10, |_, doc| run(doc));
 }
 
 /// Recording the SLA raise logs a tier change; deciding again does not climb further.

@@ -1,23 +1,12 @@
 // The release build, served from a static folder, in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, serveStatic, launch, openPage, screenshot } from './harness.mjs';
+import { withBrowser, openPage, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic(env('ESCALON_DIST'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = withBrowser();
 
 test('the app renders on the demo workspace', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(ctx.browser, ctx.server.url);
   await page.waitForSelector('#page-title');
   assert.equal(await page.textContent('#page-title'), 'Dashboard');
   assert.equal(await page.textContent('[data-testid=workspace-name]'), 'Demo workspace');
@@ -27,7 +16,7 @@ test('the app renders on the demo workspace', async () => {
 });
 
 test('clicking a tab changes the page', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(ctx.browser, ctx.server.url);
   await page.click('#nav-escalations');
   await page.waitForFunction(() => document.querySelector('#page-title')?.textContent === 'Escalations');
   assert.equal(await page.getAttribute('#nav-escalations', 'aria-current'), 'page');

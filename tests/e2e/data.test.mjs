@@ -1,20 +1,9 @@
 // Data page: export, a bad import that changes nothing, reset, import the export back, restore.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, serveStatic, launch, openPage, screenshot } from './harness.mjs';
+import { withBrowser, openPage, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic(env('ESCALON_DIST'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = withBrowser();
 
 async function exported(page) {
   const href = await page.getAttribute('#export', 'href');
@@ -27,7 +16,7 @@ async function total(page) {
 }
 
 test('export, reject a bad import, reset, import the export back, restore the backup', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(ctx.browser, ctx.server.url);
   // Record one escalation so the export differs from the demo.
   await page.click('#nav-new');
   await page.fill('#ticket', 'TICKET-EXPORT-1');

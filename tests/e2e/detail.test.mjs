@@ -1,21 +1,10 @@
 // Escalation detail: opened from the list; progress, SLA clocks, notifications, handoff and
 // de-escalation all go through the door and show their answers as text.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, serveStatic, launch, openPage, screenshot } from './harness.mjs';
+import { withBrowser, openPage, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic(env('ESCALON_DIST'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = withBrowser();
 
 async function openEscalation(page, id) {
   await page.click('#nav-escalations');
@@ -25,7 +14,7 @@ async function openEscalation(page, id) {
 }
 
 test('ESC-2025-001: update, clocks, notification, handoff and de-escalation check', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(ctx.browser, ctx.server.url);
   await openEscalation(page, 'ESC-2025-001');
   assert.equal(await page.textContent('#detail-ticket'), 'TICKET-12345');
   assert.equal(await page.textContent('#detail-customer'), 'Northwind Logistics');
@@ -104,7 +93,7 @@ test('ESC-2025-001: update, clocks, notification, handoff and de-escalation chec
 });
 
 test('an archived escalation is read-only', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(ctx.browser, ctx.server.url);
   await openEscalation(page, 'ESC-2025-002');
   await page.waitForSelector('#read-only-notice');
   assert.equal(await page.isDisabled('#progress-status'), true);

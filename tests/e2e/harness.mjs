@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const TYPES = {
@@ -88,4 +89,22 @@ export async function screenshot(page, name) {
   const path = join(dir, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * Registers a static server and a browser for the calling test file, started before its
+ * tests and closed after them. Defaults to the release app in ESCALON_DIST; returns an
+ * object whose `server` and `browser` are set once started.
+ */
+export function withBrowser({ root = () => env('ESCALON_DIST'), headers = {}, mounts = () => ({}) } = {}) {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await serveStatic(root(), headers, mounts());
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }

@@ -1,25 +1,14 @@
 // The workspace survives a reload, and an unreadable save is kept aside, never overwritten.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, serveStatic, launch, screenshot } from './harness.mjs';
+import { withBrowser, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic(env('ESCALON_DIST'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = withBrowser();
 
 test('a recorded escalation is still there after a reload', async () => {
-  const context = await browser.newContext();
+  const context = await ctx.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await page.click('#nav-new');
   await page.fill('#ticket', 'TICKET-PERSIST-1');
   await page.waitForSelector('#decision-tier');
@@ -33,7 +22,7 @@ test('a recorded escalation is still there after a reload', async () => {
 });
 
 test('corrupt storage opens the demo, says so, and keeps the unreadable text', async () => {
-  const context = await browser.newContext();
+  const context = await ctx.browser.newContext();
   await context.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem('escalon.workspace', '{"schema_version": 1, "config": {broken');
@@ -41,7 +30,7 @@ test('corrupt storage opens the demo, says so, and keeps the unreadable text', a
     }
   });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(ctx.server.url);
   await page.waitForSelector('#storage-notice');
   assert.match(await page.textContent('#storage-notice'), /could not be opened/);
   const kept = await page.evaluate(() => localStorage.getItem('escalon.workspace.unreadable'));

@@ -1,20 +1,9 @@
 // New escalation: the engine's decision previews live, and recording adds it to the list.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, serveStatic, launch, openPage, screenshot } from './harness.mjs';
+import { withBrowser, openPage, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic(env('ESCALON_DIST'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = withBrowser();
 
 async function countShown(page) {
   const text = await page.textContent('[data-testid=escalation-count]');
@@ -22,7 +11,7 @@ async function countShown(page) {
 }
 
 test('a severe multi-customer ticket previews at a high tier with reasons, then records', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(ctx.browser, ctx.server.url);
   await page.click('#nav-escalations');
   const before = await countShown(page);
   assert.ok(before > 100, `the demo workspace has its escalations (saw ${before})`);
@@ -56,7 +45,7 @@ test('a severe multi-customer ticket previews at a high tier with reasons, then 
 });
 
 test('a bad number names the field instead of deciding', async () => {
-  const page = await openPage(browser, server.url);
+  const page = await openPage(ctx.browser, ctx.server.url);
   await page.click('#nav-new');
   await page.fill('#health', '250');
   await page.waitForSelector('#decision-error');

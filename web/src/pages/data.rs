@@ -3,6 +3,7 @@
 use escalon::Workspace;
 use leptos::prelude::*;
 
+use crate::detail::data_url;
 use crate::storage;
 use crate::store::use_store;
 
@@ -12,13 +13,7 @@ pub fn Data() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     let report = RwSignal::new(None::<Result<String, String>>);
     let exported = Memo::new(move |_| store.with(Workspace::to_json_pretty));
-    let download_href = move || {
-        // A data: URL needs no Blob plumbing and works offline and from file://.
-        format!(
-            "data:application/json;charset=utf-8,{}",
-            percent_encode(&exported.get())
-        )
-    };
+    let download_href = move || data_url("application/json", &exported.get());
 
     let replace_with = move |result: Result<Workspace, String>, what: &str| {
         let outcome = result.and_then(|ws| {
@@ -83,31 +78,5 @@ pub fn Data() -> impl IntoView {
                 None => ().into_any(),
             }}
         </p>
-    }
-}
-
-fn percent_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_encode;
-
-    #[test]
-    fn percent_encoding_keeps_json_intact_in_a_data_url() {
-        let json = r#"{"a": "x#y%z"}"#;
-        let enc = percent_encode(json);
-        assert!(!enc.contains('#') && !enc.contains('"') && !enc.contains(' '));
-        assert_eq!(enc, "%7B%22a%22%3A%20%22x%23y%25z%22%7D");
     }
 }
