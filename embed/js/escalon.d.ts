@@ -15,7 +15,7 @@ export type Sentiment = 'positive' | 'neutral' | 'concerned' | 'frustrated' | 'a
 export type ErrorCode =
   | 'invalid_json' | 'unknown_action' | 'missing_field' | 'unknown_field' | 'wrong_type'
   | 'out_of_range' | 'unknown_escalation' | 'invalid_transition' | 'not_implemented'
-  | 'invalid_rule' | 'invalid_workspace' | 'unsupported_schema_version' | (string & {});
+  | 'invalid_rule' | 'invalid_workspace' | 'unsupported_schema_version' | 'invalid_template' | (string & {});
 
 /** @checked */
 export interface ErrorObject {
