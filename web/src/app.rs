@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::nav::{Page, Selected};
-use crate::pages::{About, Dashboard, Data, EscalationDetail, Escalations, NewEscalation};
+use crate::pages::{About, Dashboard, Data, EscalationDetail, Escalations, Metrics, NewEscalation};
 use crate::store::Store;
 
 #[component]
@@ -53,6 +53,7 @@ pub fn App() -> impl IntoView {
                     None => view! { <Escalations /> }.into_any(),
                 },
                 Page::NewEscalation => view! { <NewEscalation /> }.into_any(),
+                Page::Metrics => view! { <Metrics /> }.into_any(),
                 Page::Data => view! { <Data /> }.into_any(),
                 Page::About => view! { <About /> }.into_any(),
             }}

@@ -4,6 +4,7 @@
 
 mod app;
 pub mod detail;
+pub mod metrics;
 pub mod nav;
 mod pages;
 pub mod shell_env;

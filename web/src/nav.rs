@@ -17,15 +17,17 @@ pub enum Page {
     Dashboard,
     Escalations,
     NewEscalation,
+    Metrics,
     Data,
     About,
 }
 
 impl Page {
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 6] = [
         Page::Dashboard,
         Page::Escalations,
         Page::NewEscalation,
+        Page::Metrics,
         Page::Data,
         Page::About,
     ];
@@ -35,6 +37,7 @@ impl Page {
             Page::Dashboard => "Dashboard",
             Page::Escalations => "Escalations",
             Page::NewEscalation => "New escalation",
+            Page::Metrics => "Metrics",
             Page::Data => "Data",
             Page::About => "About",
         }
@@ -46,6 +49,7 @@ impl Page {
             Page::Dashboard => "dashboard",
             Page::Escalations => "escalations",
             Page::NewEscalation => "new",
+            Page::Metrics => "metrics",
             Page::Data => "data",
             Page::About => "about",
         }

@@ -5,6 +5,8 @@ mod dashboard;
 mod data;
 mod escalation;
 mod escalations;
+mod metrics;
+mod metrics_charts;
 mod new_escalation;
 
 pub use about::About;
@@ -12,4 +14,5 @@ pub use dashboard::Dashboard;
 pub use data::Data;
 pub use escalation::EscalationDetail;
 pub use escalations::Escalations;
+pub use metrics::Metrics;
 pub use new_escalation::NewEscalation;
