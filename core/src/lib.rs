@@ -15,6 +15,7 @@ pub mod door;
 pub mod error;
 pub mod event;
 pub mod incident;
+mod logic;
 pub mod metrics;
 pub mod notify;
 mod params;

@@ -1,10 +1,12 @@
-//! The only place that knows which JSON Logic evaluator we use. Swapping jsonlogic-rs for a
-//! faster or more complete engine means changing this file and nothing else.
+//! The only place that knows which JSON Logic evaluator we use: conditions are validated by
+//! jsonlogic-rs and then compiled once into [`Node`] trees (see `logic.rs`), which evaluate
+//! a ticket without re-reading the rule's JSON.
 
 use serde_json::Value;
 
 use crate::config::{Effect, Rule};
 use crate::error::{ErrorCode, RequestError};
+use crate::logic::{truthy, Node};
 
 /// Operators accepted in conditions. jsonlogic-rs treats an object with an unknown key as a
 /// literal (which is truthy), so a typo like `">=="` would silently match every ticket;
@@ -52,7 +54,7 @@ pub struct CompiledRule {
     pub id: String,
     pub description: String,
     pub effect: Effect,
-    condition: Value,
+    condition: Node,
 }
 
 /// All rules of a config, validated together so one bad rule is reported before any ticket.
@@ -91,10 +93,18 @@ impl RuleSet {
                 id: rule.id.clone(),
                 description: rule.description.clone(),
                 effect: rule.effect.clone(),
-                condition: rule.condition.clone(),
+                condition: Node::compile(&rule.condition),
             });
         }
         Ok(RuleSet { rules: compiled })
+    }
+}
+
+impl RuleSet {
+    /// Whether any rule may read `root` of the data; the caller can leave out (and not
+    /// copy) the parts of a request no rule looks at.
+    pub fn reads(&self, root: &str) -> bool {
+        self.rules.iter().any(|r| r.condition.reads(root))
     }
 }
 
@@ -102,21 +112,7 @@ impl CompiledRule {
     /// JSON Logic truthiness: a condition that errors at evaluation time does not match,
     /// because one ticket's odd data must not block the decision for it.
     pub fn matches(&self, data: &Value) -> bool {
-        match jsonlogic_rs::apply(&self.condition, data) {
-            Ok(v) => truthy(&v),
-            Err(_) => false,
-        }
-    }
-}
-
-fn truthy(v: &Value) -> bool {
-    match v {
-        Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
-        Value::String(s) => !s.is_empty(),
-        Value::Array(a) => !a.is_empty(),
-        Value::Object(_) => true,
+        self.condition.eval(data).is_ok_and(|v| truthy(&v))
     }
 }
 

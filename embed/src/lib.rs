@@ -66,11 +66,14 @@ impl Engine {
             Ok(v) => v,
             Err(_) => return escalon::door::run(request).to_string(),
         };
-        self.handle(&request, now, id_seed).to_string()
+        self.handle(&request, context(now.as_deref(), id_seed))
+            .to_string()
     }
 
     /// Many `determine-escalation` parameter objects (a JSON array) -> an array of responses,
-    /// in one call so bulk triage does not pay the boundary per ticket.
+    /// in one call so bulk triage does not pay the boundary per ticket. Responses are written
+    /// one by one into a single buffer instead of being gathered into one big JSON value
+    /// first.
     #[wasm_bindgen(js_name = determineEscalations)]
     pub fn determine_escalations(
         &mut self,
@@ -86,14 +89,32 @@ impl Engine {
                 .to_string()
             }
         };
-        let responses: Vec<Value> = items
-            .into_iter()
-            .map(|p| {
-                let req = json!({"action": "determine-escalation", "parameters": p});
-                self.handle(&req, now.clone(), id_seed)
-            })
-            .collect();
-        Value::Array(responses).to_string()
+        // One reading of `now` for the whole list; each ticket still gets its own ids.
+        let at = context(now.as_deref(), id_seed).now;
+        // An answer (reasons, actions, stakeholders) runs to about 8-10 times its request's
+        // text; reserving that up front saves the buffer's repeated doubling and copying,
+        // and the wasm memory growth each doubling triggers.
+        let mut out: Vec<u8> = Vec::with_capacity(list.len().saturating_mul(9) + 2);
+        out.push(b'[');
+        let mut changed = false;
+        for (k, p) in items.into_iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            // Built by hand: `json!` would copy `p` through serde instead of moving it in.
+            let mut req = serde_json::Map::new();
+            req.insert("action".into(), Value::from("determine-escalation"));
+            req.insert("parameters".into(), p);
+            let mut ctx = context(None, id_seed);
+            ctx.now = at;
+            let response = self.handle(&Value::Object(req), ctx);
+            changed |= self.changed;
+            serde_json::to_writer(&mut out, &response).expect("writing JSON to a Vec cannot fail");
+        }
+        out.push(b']');
+        // Any ticket recorded makes the batch a change, not just the last one.
+        self.changed = changed;
+        String::from_utf8(out).expect("serde_json writes UTF-8")
     }
 
     /// Whether the last call changed the workspace (the host should save it).
@@ -123,19 +144,25 @@ fn reserve_memory_for(len: usize) {
 }
 
 impl Engine {
-    fn handle(&mut self, request: &Value, now: Option<String>, id_seed: &str) -> Value {
-        let now = now.and_then(|s| s.parse().ok());
-        let seed = id_seed.to_string();
-        let mut n = 0u32;
-        let mut ctx = Context::new(now, move || {
-            n += 1;
-            format!("{seed}-{n}")
-        });
-        ctx.actor = "embed".to_string();
+    fn handle(&mut self, request: &Value, mut ctx: Context) -> Value {
         let response = escalon::handle(&mut self.workspace, request, &mut ctx);
         self.changed = ctx.changed();
         response
     }
+}
+
+/// The context of one request: `now` (RFC 3339, ignored when unreadable) and event ids
+/// `{id_seed}-1`, `{id_seed}-2`, ... counted from the start of that request.
+fn context(now: Option<&str>, id_seed: &str) -> Context {
+    let now = now.and_then(|s| s.parse().ok());
+    let seed = id_seed.to_string();
+    let mut n = 0u32;
+    let mut ctx = Context::new(now, move || {
+        n += 1;
+        format!("{seed}-{n}")
+    });
+    ctx.actor = "embed".to_string();
+    ctx
 }
 
 #[cfg(test)]
@@ -161,5 +188,45 @@ mod tests {
         let out: Value = serde_json::from_str(&e.determine_escalations(list, None, "t")).unwrap();
         assert_eq!(out[0]["ok"], true, "{out}");
         assert!(out[1]["result"]["tier"].as_u64() > out[0]["result"]["tier"].as_u64());
+    }
+
+    #[test]
+    fn batch_answers_equal_one_request_at_a_time() {
+        let list = json!([
+            {"issue": {"id": "T-1", "severity": "high", "impact": "multiple_customers",
+                "category": "security", "duration_hours": 30}, "customer": {"segment":
+                "enterprise", "health_score": 35, "id": "acme"}, "context":
+                {"previous_escalations": 3, "customer_sentiment": "angry"}},
+            {"issue": {"severity": "low", "impact": "single_user"}, "customer": {"segment": "smb"}},
+            {"issue": {"severity": "urgent", "impact": "single_user"}, "customer": {}}
+        ]);
+        let now = Some("2025-03-01T10:00:00Z".to_string());
+        let mut e = Engine::demo();
+        let batch: Value =
+            serde_json::from_str(&e.determine_escalations(&list.to_string(), now.clone(), "t"))
+                .unwrap();
+        let mut one = Engine::demo();
+        for (k, p) in list.as_array().unwrap().iter().enumerate() {
+            let req = json!({"action": "determine-escalation", "parameters": p}).to_string();
+            let single: Value = serde_json::from_str(&one.run(&req, now.clone(), "t")).unwrap();
+            assert_eq!(batch[k], single, "ticket {k}");
+        }
+    }
+
+    /// Regression: `changed()` after a batch reflected only the last ticket, so a host
+    /// saving on `changed()` lost the tickets recorded earlier in the list.
+    #[test]
+    fn batch_is_a_change_when_any_ticket_is_recorded() {
+        let list = json!([
+            {"issue": {"id": "T-9", "severity": "high", "impact": "multiple_customers"},
+             "customer": {"segment": "enterprise"}, "record": true},
+            {"issue": {"severity": "low", "impact": "single_user"}, "customer": {}}
+        ]);
+        let mut e = Engine::demo();
+        let now = Some("2025-03-01T10:00:00Z".to_string());
+        let out: Value =
+            serde_json::from_str(&e.determine_escalations(&list.to_string(), now, "t")).unwrap();
+        assert_eq!(out[0]["ok"], true, "{out}");
+        assert!(e.changed());
     }
 }

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 
 use crate::nav::{Page, Selected};
-use crate::pages::{About, Dashboard, Data, EscalationDetail, Escalations, Metrics, NewEscalation};
+use crate::pages::{
+    About, Dashboard, Data, EscalationDetail, Escalations, Metrics, NewEscalation, Settings,
+};
 use crate::store::Store;
 
 #[component]
@@ -54,6 +56,7 @@ pub fn App() -> impl IntoView {
                 },
                 Page::NewEscalation => view! { <NewEscalation /> }.into_any(),
                 Page::Metrics => view! { <Metrics /> }.into_any(),
+                Page::Settings => view! { <Settings /> }.into_any(),
                 Page::Data => view! { <Data /> }.into_any(),
                 Page::About => view! { <About /> }.into_any(),
             }}

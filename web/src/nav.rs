@@ -18,16 +18,18 @@ pub enum Page {
     Escalations,
     NewEscalation,
     Metrics,
+    Settings,
     Data,
     About,
 }
 
 impl Page {
-    pub const ALL: [Page; 6] = [
+    pub const ALL: [Page; 7] = [
         Page::Dashboard,
         Page::Escalations,
         Page::NewEscalation,
         Page::Metrics,
+        Page::Settings,
         Page::Data,
         Page::About,
     ];
@@ -38,6 +40,7 @@ impl Page {
             Page::Escalations => "Escalations",
             Page::NewEscalation => "New escalation",
             Page::Metrics => "Metrics",
+            Page::Settings => "Settings",
             Page::Data => "Data",
             Page::About => "About",
         }
@@ -50,6 +53,7 @@ impl Page {
             Page::Escalations => "escalations",
             Page::NewEscalation => "new",
             Page::Metrics => "metrics",
+            Page::Settings => "settings",
             Page::Data => "data",
             Page::About => "about",
         }

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::config::Config;
+use crate::event::{CustomerRef, Escalation, EventKind};
 use crate::rules::RuleSet;
 use crate::state::{fold, EscalationState};
 use crate::workspace::Workspace;
@@ -65,11 +66,44 @@ pub struct History {
     pub escalations: Vec<String>,
 }
 
+/// What `fold` would give as ticket, customer and opening time, read without folding: all
+/// three come from the last `created` event only. Lets a ticket skip the escalations that
+/// cannot be its own or its customer's instead of folding the whole workspace per ticket.
+struct Opening<'a> {
+    ticket: &'a str,
+    customer: Option<&'a CustomerRef>,
+    opened_at: Option<Timestamp>,
+}
+
+fn opening(esc: &Escalation) -> Opening<'_> {
+    let mut o = Opening {
+        ticket: "",
+        customer: None,
+        opened_at: None,
+    };
+    for e in &esc.events {
+        if let EventKind::Created {
+            ticket, customer, ..
+        } = &e.kind
+        {
+            o = Opening {
+                ticket,
+                customer: Some(customer),
+                opened_at: Some(e.at),
+            };
+        }
+    }
+    o
+}
+
 /// The live record of this ticket, if the workspace has one: it supplies what the request
 /// leaves out (customer identity for history, category and product for runbooks).
 fn known_ticket(ws: &Workspace, i: &DecisionInput) -> Option<EscalationState> {
     let ticket = i.ticket.as_deref()?;
-    ws.escalations.iter().map(fold).find(|s| s.ticket == ticket)
+    ws.escalations
+        .iter()
+        .find(|e| opening(e).ticket == ticket)
+        .map(fold)
 }
 
 /// Who the customer is, for history: explicit id or name, else the known ticket's customer.
@@ -95,17 +129,19 @@ fn history(
         window_days: window,
         escalations: Vec::new(),
     };
-    let (Some(key), Some(now)) = (h.customer.clone(), now) else {
+    let (Some(key), Some(now)) = (h.customer.as_deref(), now) else {
         return h;
     };
     let since = now - SignedDuration::from_hours(24 * i64::from(window));
-    for s in ws.escalations.iter().map(fold) {
-        let same =
-            s.customer.id.as_deref() == Some(&key) || s.customer.name.as_deref() == Some(&key);
-        let in_window = s.opened_at.is_some_and(|t| t >= since && t < now);
-        let other_ticket = i.ticket.as_deref() != Some(s.ticket.as_str());
+    for esc in &ws.escalations {
+        let o = opening(esc);
+        let same = o
+            .customer
+            .is_some_and(|c| c.id.as_deref() == Some(key) || c.name.as_deref() == Some(key));
+        let in_window = o.opened_at.is_some_and(|t| t >= since && t < now);
+        let other_ticket = i.ticket.as_deref() != Some(o.ticket);
         if same && in_window && other_ticket {
-            h.escalations.push(s.id);
+            h.escalations.push(esc.id.clone());
         }
     }
     h
@@ -140,7 +176,7 @@ pub fn decide(
         ),
     };
     let mut reasons = score::base_reasons(i, total_previous, &note);
-    let mut data = score::facts(parameters, i, total_previous, found);
+    let mut data = score::facts(parameters, i, total_previous, found, |k| rules.reads(k));
     // SLA clocks of the ticket's live escalation, as facts and as a possible one-tier raise.
     let sla = known.as_ref().and_then(|k| {
         let current = k.tier.max(i.current_tier);

@@ -8,6 +8,7 @@ mod escalations;
 mod metrics;
 mod metrics_charts;
 mod new_escalation;
+mod settings;
 
 pub use about::About;
 pub use dashboard::Dashboard;
@@ -16,3 +17,4 @@ pub use escalation::EscalationDetail;
 pub use escalations::Escalations;
 pub use metrics::Metrics;
 pub use new_escalation::NewEscalation;
+pub use settings::Settings;

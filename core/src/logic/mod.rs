@@ -1,0 +1,336 @@
+//! JSON Logic compiled once per config into a small tree, so a ticket costs a walk over
+//! borrowed data instead of jsonlogic-rs re-reading the rule's JSON and cloning every value
+//! it touches. jsonlogic-rs stays the reference: operator semantics (coercions, equality,
+//! arithmetic) are its own `js_op` functions, every shape this module does not know is
+//! handed to `jsonlogic_rs::apply` unchanged, and the tests in `rules.rs` check the two
+//! agree. Only truthiness and "did it error" matter to a rule, but values are kept exact so
+//! nested expressions see what jsonlogic-rs would give them.
+
+use std::borrow::Cow;
+
+use jsonlogic_rs::js_op;
+use serde_json::Value;
+
+mod values;
+
+pub use values::truthy;
+use values::{lookup, missing, number_value, split_with_escape};
+
+/// Every key jsonlogic-rs reads as an operator; any other one-key object is a literal.
+const JSONLOGIC_OPS: &[&str] = &[
+    "var",
+    "missing",
+    "missing_some",
+    "if",
+    "?:",
+    "==",
+    "===",
+    "!=",
+    "!==",
+    "!",
+    "!!",
+    "or",
+    "and",
+    ">",
+    ">=",
+    "<",
+    "<=",
+    "max",
+    "min",
+    "+",
+    "-",
+    "*",
+    "/",
+    "%",
+    "map",
+    "reduce",
+    "filter",
+    "all",
+    "none",
+    "some",
+    "merge",
+    "in",
+    "cat",
+    "substr",
+    "log",
+];
+
+static NULL: Value = Value::Null;
+
+/// Evaluation failed; the rule does not match (as with an error from jsonlogic-rs).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Failed;
+
+type Out<'a> = Result<Cow<'a, Value>, Failed>;
+
+#[derive(Debug, Clone, Copy)]
+pub enum Cmp {
+    Eq,
+    Ne,
+    StrictEq,
+    StrictNe,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Arith {
+    Add,
+    Mul,
+    Sub,
+    Div,
+    Min,
+    Max,
+}
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    Lit(Value),
+    /// A path already split on unescaped dots; empty means the whole data.
+    Var(Vec<String>, Option<Value>),
+    /// The 2 or 3 operands (3 = "between": a op b and b op c).
+    Cmp(Cmp, Vec<Node>),
+    And(Vec<Node>),
+    Or(Vec<Node>),
+    Not(Box<Node>, bool),
+    If(Vec<Node>),
+    In(Box<Node>, Box<Node>),
+    Arith(Arith, Vec<Node>),
+    Missing(Vec<Node>),
+    /// A shape this module does not compile: jsonlogic-rs evaluates it as written.
+    Fallback(Value),
+}
+
+impl Node {
+    pub fn compile(v: &Value) -> Node {
+        let Value::Object(map) = v else {
+            return Node::Lit(v.clone());
+        };
+        let Some((op, args)) = map.iter().next().filter(|_| map.len() == 1) else {
+            return Node::Lit(v.clone());
+        };
+        if !JSONLOGIC_OPS.contains(&op.as_str()) {
+            return Node::Lit(v.clone());
+        }
+        compile_op(op, args).unwrap_or_else(|| Node::Fallback(v.clone()))
+    }
+
+    /// Whether evaluating may look at `root` (a top-level key of the data). Conservative:
+    /// anything that can see the whole data (an empty path, `missing`, the fallback) says yes.
+    pub fn reads(&self, root: &str) -> bool {
+        match self {
+            Node::Lit(_) => false,
+            Node::Var(path, _) => path.first().is_none_or(|k| k == root),
+            Node::Cmp(_, xs) | Node::And(xs) | Node::Or(xs) | Node::If(xs) | Node::Arith(_, xs) => {
+                xs.iter().any(|x| x.reads(root))
+            }
+            Node::Not(a, _) => a.reads(root),
+            Node::In(a, b) => a.reads(root) || b.reads(root),
+            Node::Missing(_) | Node::Fallback(_) => true,
+        }
+    }
+
+    pub fn eval<'a>(&'a self, data: &'a Value) -> Out<'a> {
+        match self {
+            Node::Lit(v) => Ok(Cow::Borrowed(v)),
+            Node::Var(path, default) => Ok(match lookup(data, path) {
+                Some(v) => v,
+                None => Cow::Borrowed(default.as_ref().unwrap_or(&NULL)),
+            }),
+            Node::Cmp(op, args) => {
+                let a = args[0].eval(data)?;
+                let b = args[1].eval(data)?;
+                let mut r = compare(*op, &a, &b);
+                if let Some(third) = args.get(2) {
+                    let c = third.eval(data)?;
+                    r = r && compare(*op, &b, &c);
+                }
+                Ok(Cow::Owned(Value::Bool(r)))
+            }
+            Node::And(args) => {
+                let mut last = args[0].eval(data)?;
+                for a in &args[1..] {
+                    if !truthy(&last) {
+                        break;
+                    }
+                    last = a.eval(data)?;
+                }
+                Ok(last)
+            }
+            Node::Or(args) => {
+                let mut last = args[0].eval(data)?;
+                for a in &args[1..] {
+                    if truthy(&last) {
+                        break;
+                    }
+                    last = a.eval(data)?;
+                }
+                Ok(last)
+            }
+            Node::Not(a, keep) => Ok(Cow::Owned(Value::Bool(truthy(&*a.eval(data)?) == *keep))),
+            Node::If(args) => eval_if(args, data),
+            Node::In(needle, haystack) => {
+                let n = needle.eval(data)?;
+                let h = haystack.eval(data)?;
+                let found = match (&*h, &*n) {
+                    (Value::Null, _) => false,
+                    (Value::Array(xs), n) => xs.contains(n),
+                    (Value::String(s), Value::String(n)) => s.contains(n.as_str()),
+                    _ => return Err(Failed),
+                };
+                Ok(Cow::Owned(Value::Bool(found)))
+            }
+            Node::Arith(op, args) => {
+                let vals = args
+                    .iter()
+                    .map(|a| a.eval(data))
+                    .collect::<Result<Vec<_>, _>>()?;
+                let refs: Vec<&Value> = vals.iter().map(|v| &**v).collect();
+                let n = match op {
+                    Arith::Add => js_op::parse_float_add(&refs),
+                    Arith::Mul => js_op::parse_float_mul(&refs),
+                    Arith::Sub if refs.len() == 1 => js_op::to_negative(refs[0]),
+                    Arith::Sub => js_op::abstract_minus(refs[0], refs[1]),
+                    Arith::Div => js_op::abstract_div(refs[0], refs[1]),
+                    Arith::Min => js_op::abstract_min(&refs),
+                    Arith::Max => js_op::abstract_max(&refs),
+                }
+                .map_err(|_| Failed)?;
+                number_value(n).map(Cow::Owned)
+            }
+            Node::Missing(args) => {
+                let vals = args
+                    .iter()
+                    .map(|a| a.eval(data))
+                    .collect::<Result<Vec<_>, _>>()?;
+                missing(data, &vals).map(|m| Cow::Owned(Value::Array(m)))
+            }
+            Node::Fallback(v) => jsonlogic_rs::apply(v, data)
+                .map(Cow::Owned)
+                .map_err(|_| Failed),
+        }
+    }
+}
+
+/// `None` where jsonlogic-rs would reject the shape or where its behaviour is too odd to
+/// mirror cheaply (computed var keys, computed defaults): those go to the fallback.
+fn compile_op(op: &str, args: &Value) -> Option<Node> {
+    // jsonlogic-rs reads a non-array argument as a one-element list for every operator
+    // that can take one argument; the others reject it, which the fallback reproduces.
+    let list: Vec<&Value> = match args {
+        Value::Array(xs) => xs.iter().collect(),
+        v => vec![v],
+    };
+    let non_array = !args.is_array();
+    let nodes = || list.iter().map(|v| Node::compile(v)).collect::<Vec<_>>();
+    let cmp = |c: Cmp, arities: &[usize]| {
+        (!non_array && arities.contains(&list.len())).then(|| Node::Cmp(c, nodes()))
+    };
+    match op {
+        "var" => compile_var(&list),
+        "==" => cmp(Cmp::Eq, &[2]),
+        "!=" => cmp(Cmp::Ne, &[2]),
+        "===" => cmp(Cmp::StrictEq, &[2]),
+        "!==" => cmp(Cmp::StrictNe, &[2]),
+        "<" => cmp(Cmp::Lt, &[2, 3]),
+        "<=" => cmp(Cmp::Le, &[2, 3]),
+        ">" => cmp(Cmp::Gt, &[2, 3]),
+        ">=" => cmp(Cmp::Ge, &[2, 3]),
+        "and" if !list.is_empty() => Some(Node::And(nodes())),
+        "or" if !list.is_empty() => Some(Node::Or(nodes())),
+        "!" | "!!" if list.len() == 1 => {
+            Some(Node::Not(Box::new(Node::compile(list[0])), op == "!!"))
+        }
+        "if" => Some(Node::If(nodes())),
+        "in" if !non_array && list.len() == 2 => Some(Node::In(
+            Box::new(Node::compile(list[0])),
+            Box::new(Node::compile(list[1])),
+        )),
+        "+" => Some(Node::Arith(Arith::Add, nodes())),
+        "*" if !list.is_empty() => Some(Node::Arith(Arith::Mul, nodes())),
+        "-" if matches!(list.len(), 1 | 2) => Some(Node::Arith(Arith::Sub, nodes())),
+        "/" if !non_array && list.len() == 2 => Some(Node::Arith(Arith::Div, nodes())),
+        "min" if !list.is_empty() => Some(Node::Arith(Arith::Min, nodes())),
+        "max" if !list.is_empty() => Some(Node::Arith(Arith::Max, nodes())),
+        "missing" => Some(Node::Missing(nodes())),
+        _ => None,
+    }
+}
+
+/// Literal string (or null) keys and literal scalar defaults only. jsonlogic-rs evaluates a
+/// default even when the key is found and re-reads its result as logic, so only defaults
+/// that are plain values are compiled.
+fn compile_var(list: &[&Value]) -> Option<Node> {
+    let path = match list.first() {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::String(s)) => split_with_escape(s),
+        Some(_) => return None,
+    };
+    let default = match list.get(1) {
+        None => None,
+        Some(d @ (Value::Null | Value::Bool(_) | Value::Number(_) | Value::String(_))) => {
+            Some((*d).clone())
+        }
+        Some(_) => return None,
+    };
+    (list.len() <= 2).then_some(Node::Var(path, default))
+}
+
+fn compare(op: Cmp, a: &Value, b: &Value) -> bool {
+    // Two numbers: what js_op computes, without its coercion path (which formats each
+    // operand as a string first). JSON numbers are never NaN, so `>=` is `>` or `==`.
+    if let (Some(x), Some(y)) = (a.as_f64(), b.as_f64()) {
+        return match op {
+            Cmp::Eq | Cmp::StrictEq => x == y,
+            Cmp::Ne | Cmp::StrictNe => x != y,
+            Cmp::Lt => x < y,
+            Cmp::Le => x <= y,
+            Cmp::Gt => x > y,
+            Cmp::Ge => x >= y,
+        };
+    }
+    match op {
+        Cmp::Eq => js_op::abstract_eq(a, b),
+        Cmp::Ne => js_op::abstract_ne(a, b),
+        Cmp::StrictEq => strict_eq(a, b),
+        Cmp::StrictNe => !strict_eq(a, b),
+        Cmp::Lt => js_op::abstract_lt(a, b),
+        Cmp::Le => js_op::abstract_lte(a, b),
+        Cmp::Gt => js_op::abstract_gt(a, b),
+        Cmp::Ge => js_op::abstract_gte(a, b),
+    }
+}
+
+/// jsonlogic-rs compares copies, so two arrays or objects are never strictly equal there,
+/// even when both sides read the same variable (here: the same borrowed value).
+fn strict_eq(a: &Value, b: &Value) -> bool {
+    !matches!(a, Value::Array(_) | Value::Object(_)) && js_op::strict_eq(a, b)
+}
+
+/// `[cond, then, cond2, then2, ..., else]`, jsonlogic-rs's fold: a falsy condition whose
+/// "then" is the last argument gives null.
+fn eval_if<'a>(args: &'a [Node], data: &'a Value) -> Out<'a> {
+    match args {
+        [] => return Ok(Cow::Borrowed(&NULL)),
+        [only] => return only.eval(data),
+        _ => {}
+    }
+    let mut last = Cow::Borrowed(&NULL);
+    let mut was_truthy = false;
+    for (i, a) in args.iter().enumerate() {
+        if i % 2 == 0 {
+            last = a.eval(data)?;
+            was_truthy = truthy(&last);
+        } else if was_truthy {
+            return a.eval(data);
+        } else {
+            last = Cow::Borrowed(&NULL);
+        }
+    }
+    Ok(last)
+}
+
+#[cfg(test)]
+mod tests;
