@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { escalations, csv } from './generate.mjs';
 
 const pkg = process.env.ESCALON_EMBED_PKG;
 if (!pkg) throw new Error('set ESCALON_EMBED_PKG (cargo xtask bench does)');
@@ -15,66 +16,16 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const escalon = await import(pathToFileURL(join(pkg, 'escalon.js')).href);
 await escalon.init(readFileSync(join(pkg, 'escalon_embed_bg.wasm')));
 
-const MASK = (1n << 64n) - 1n;
-let state = 0x0be4c4n;
-/** SplitMix64 modulo n, exactly as the Rust bench draws. */
-function next(n) {
-  state = (state + 0x9e3779b97f4a7c15n) & MASK;
-  let z = state;
-  z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK;
-  z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & MASK;
-  return Number((z ^ (z >> 31n)) % BigInt(n));
-}
-
-const CATEGORIES = ['performance', 'outage', 'bug', 'integration', 'authentication', 'data_integrity', 'billing', 'security'];
-const SEGMENTS = ['smb', 'mid_market', 'enterprise', 'strategic'];
-const SEVERITIES = ['low', 'medium', 'high', 'critical'];
-const OWNERS = ['a@x', 'b@x', 'c@x', 'd@x', 'e@x', 'f@x'];
-const CAUSES = ['bad_deployment', 'memory_leak', 'expired_certificate', 'webhook_retry_bug', 'customer_data', 'unindexed_query'];
-const START = Date.parse('2025-01-01T00:00:00Z');
-const MIN = 60_000;
-
-function escalation(n) {
-  const id = `ESC-${String(n).padStart(6, '0')}`;
-  let t = START + next(90 * 24 * 60) * MIN;
-  const events = [];
-  const push = (at, kind) => {
-    events.push({ id: `${id}-e${String(events.length).padStart(2, '0')}`, at: new Date(at).toISOString(), actor: 'bench', ...kind });
-  };
-  const step = (lo, hi) => (t += (lo + next(hi - lo)) * MIN);
-  const tier = 1 + next(4);
-  const segment = SEGMENTS[next(4)];
-  const severity = SEVERITIES[next(4)];
-  const category = CATEGORIES[next(8)];
-  push(t, { kind: 'created', ticket: `T-${n}`, customer: { segment }, tier, severity, category });
-  push(step(5, 300), { kind: 'acknowledged' });
-  const owner = OWNERS[next(6)];
-  push(step(0, 10), { kind: 'owner_assigned', owner });
-  push(step(5, 60), { kind: 'status_changed', status: 'in_progress' });
-  push(step(5, 30), { kind: 'notification_generated', notification_type: 'handoff', recipients: [] });
-  push(step(30, 600), { kind: 'action_taken', action: 'investigated' });
-  push(step(30, 900), { kind: 'action_taken', action: 'mitigated' });
-  if (next(20) === 0) {
-    for (const a of ['escalated internally', 'waiting on vendor', 'patched staging']) {
-      push(step(60, 1200), { kind: 'action_taken', action: a });
-    }
-  } else {
-    const resolved = step(60, 3000);
-    push(resolved, { kind: 'status_changed', status: 'resolved' });
-    push(resolved, { kind: 'note', text: `Root cause: ${CAUSES[next(6)]}` });
-    push(step(1440, 4320), { kind: 'status_changed', status: 'closed' });
-  }
-  return { id, events };
-}
-
 let t0 = performance.now();
 const doc = escalon.Engine.demo().exportWorkspace();
-doc.escalations = Array.from({ length: N }, (_, n) => escalation(n));
+doc.escalations = escalations(N);
 const text = JSON.stringify(doc);
 const generateMs = performance.now() - t0;
-// BENCH_DUMP=file writes the document and stops: the same data for the CLI or other tools.
-if (process.env.BENCH_DUMP) {
-  writeFileSync(process.env.BENCH_DUMP, text);
+// BENCH_DUMP=file writes the document, BENCH_CSV=file its facts as CSV, and either stops the
+// harness: the same data for the CLI, pandas and DuckDB (`cargo xtask bench` uses both).
+if (process.env.BENCH_DUMP || process.env.BENCH_CSV) {
+  if (process.env.BENCH_DUMP) writeFileSync(process.env.BENCH_DUMP, text);
+  if (process.env.BENCH_CSV) writeFileSync(process.env.BENCH_CSV, csv(doc.escalations));
   process.exit(0);
 }
 t0 = performance.now();

@@ -22,8 +22,16 @@ pub fn parse(path: &str, text: &str) -> Result<Value, String> {
     if path.ends_with(".json") {
         serde_json::from_str(text).map_err(|e| format!("{path} is not valid JSON: {e}"))
     } else {
-        serde_yaml_ng::from_str(text).map_err(|e| format!("{path} is not valid YAML: {e}"))
+        yaml(text).map_err(|e| format!("{path} is not valid YAML: {e}"))
     }
+}
+
+/// Read through serde_yaml_ng's own `Value` first: its mappings refuse a key given twice
+/// (`duplicate entry with key "action"`, with the line), where reading straight into a JSON
+/// value would silently keep the last one and run a request nobody wrote.
+fn yaml(text: &str) -> Result<Value, String> {
+    let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(text).map_err(|e| e.to_string())?;
+    serde_json::to_value(value).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -41,6 +49,25 @@ mod tests {
             r#"{"action":"track-progress","parameters":{"escalation_id":"E1"}}"#,
         );
         assert_eq!(y.unwrap(), j.unwrap());
+    }
+
+    #[test]
+    fn duplicate_yaml_key_is_refused_naming_the_key() {
+        let e = parse(
+            "dup.yaml",
+            "action: sla-status\nparameters:\n  clock: {}\n  clock: {}\n",
+        )
+        .unwrap_err();
+        assert!(e.contains("dup.yaml") && e.contains("\"clock\""), "{e}");
+    }
+
+    #[test]
+    fn yaml_scalars_keep_their_json_types() {
+        let v = parse("a.yaml", "n: 7\nf: 1.5\nb: true\nz: ~\ns: '7'\nl: [1, x]\n").unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"n": 7, "f": 1.5, "b": true, "z": null, "s": "7", "l": [1, "x"]})
+        );
     }
 
     #[test]

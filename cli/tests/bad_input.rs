@@ -56,19 +56,27 @@ fn malformed_yaml_is_exit_2_naming_the_file() {
     }
 }
 
-/// Pins today's behaviour, which the README table lists as a known gap: YAML says keys are
-/// unique, but the request is read straight into a JSON value, where the last key wins.
-/// When the CLI starts refusing duplicates, this becomes an exit-2 case above.
+/// YAML says keys are unique; the CLI used to keep the last of two silently and run a
+/// request nobody wrote. A key given twice, at any depth, is a file error naming the key.
 #[test]
-fn duplicate_yaml_keys_last_one_wins() {
-    let (code, out, _) = run_file(
-        "dup-key.yaml",
-        "action: sla-status\naction: track-progress\nparameters: {}\n",
-    );
-    assert_eq!(code, 1);
-    let out = out.unwrap();
-    assert_eq!(out["action"], "track-progress");
-    assert_eq!(out["error"]["path"], "parameters.escalation_id");
+fn duplicate_yaml_keys_are_exit_2_naming_the_key() {
+    for (name, text, key) in [
+        (
+            "dup-top.yaml",
+            "action: sla-status\naction: track-progress\nparameters: {}\n",
+            "\"action\"",
+        ),
+        (
+            "dup-nested.yaml",
+            "action: track-progress\nparameters:\n  escalation_id: ESC-2025-001\n  update: {status: resolved, status: closed}\n",
+            "\"status\"",
+        ),
+    ] {
+        let (code, out, err) = run_file(name, text);
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(out.is_none(), "{name}: nothing runs");
+        assert!(err.contains(name) && err.contains(key), "{err}");
+    }
 }
 
 #[test]

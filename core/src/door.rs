@@ -2,7 +2,7 @@
 //! (web, embed, cli) calls [`handle`]; nothing else in core is a public entry for actions.
 
 use jiff::Timestamp;
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 use crate::context::Context;
 use crate::error::{ErrorCode, RequestError};
@@ -22,6 +22,7 @@ pub const ACTIONS: &[&str] = &[
     "stalled-report",
     "escalation-chain",
     "major-incident",
+    "update-config",
 ];
 
 const ENVELOPE: &[&str] = &["skill", "action", "parameters", "now", "actor"];
@@ -59,7 +60,14 @@ pub fn handle(workspace: &mut Workspace, request: &Value, ctx: &mut Context) -> 
         Err(e) => return error_response(None, e),
     };
     match dispatch(workspace, action, request, ctx) {
-        Ok(result) => json!({ "ok": true, "action": action, "result": result }),
+        Ok(result) => {
+            // Built by hand: `json!` would copy `result` through serde instead of moving it.
+            let mut out = Map::new();
+            out.insert("ok".into(), Value::Bool(true));
+            out.insert("action".into(), Value::from(action));
+            out.insert("result".into(), result);
+            Value::Object(out)
+        }
         Err(e) => {
             ctx.set_changed(false);
             error_response(Some(action), e)
@@ -67,12 +75,69 @@ pub fn handle(workspace: &mut Workspace, request: &Value, ctx: &mut Context) -> 
     }
 }
 
-fn dispatch(
-    ws: &mut Workspace,
-    action: &str,
+/// [`handle`], writing the response as JSON text onto `out`: the same bytes as
+/// `handle(..).to_string()`. A decision that records nothing is written straight from its
+/// structs (`decide::write_decision`), without building a `Value` tree first; building,
+/// copying and serialising that tree was most of the cost of bulk triage. Everything else
+/// goes through [`handle`].
+pub fn handle_into(
+    workspace: &mut Workspace,
     request: &Value,
     ctx: &mut Context,
-) -> Result<Value, RequestError> {
+    out: &mut Vec<u8>,
+) {
+    if let Ok(action @ "determine-escalation") = action_of(request) {
+        ctx.set_changed(false);
+        match direct_decision(workspace, request, ctx) {
+            Ok(Some(decision)) => {
+                // The envelope's keys in the order a `Value` map sorts them, as `handle` writes.
+                out.extend_from_slice(
+                    b"{\"action\":\"determine-escalation\",\"ok\":true,\"result\":",
+                );
+                decide::write_decision(out, &decision);
+                out.push(b'}');
+                return;
+            }
+            Ok(None) => {}
+            Err(e) => {
+                let response = error_response(Some(action), e);
+                serde_json::to_writer(out, &response).expect("writing JSON to a Vec cannot fail");
+                return;
+            }
+        }
+    }
+    let response = handle(workspace, request, ctx);
+    serde_json::to_writer(out, &response).expect("writing JSON to a Vec cannot fail");
+}
+
+/// The decision of a `determine-escalation` request that records nothing; `None` when it
+/// records (that path changes the workspace and adds fields, so [`handle`] answers it).
+/// Checks happen in the order [`dispatch`] and [`determine`] make them.
+fn direct_decision(
+    ws: &Workspace,
+    request: &Value,
+    ctx: &Context,
+) -> Result<Option<decide::Decision>, RequestError> {
+    let env = envelope(request, ctx)?;
+    let empty = Value::Object(Map::new());
+    let parameters = env.parameters.unwrap_or(&empty);
+    let input = decide::input::parse(parameters)?;
+    if input.record {
+        return Ok(None);
+    }
+    let rules = ws.rules()?;
+    Ok(Some(decide::decide(ws, rules, parameters, &input, env.now)))
+}
+
+/// What every action reads from the request's envelope.
+struct Envelope<'r> {
+    now: Option<Timestamp>,
+    actor: String,
+    /// `None` when absent (an empty object).
+    parameters: Option<&'r Value>,
+}
+
+fn envelope<'r>(request: &'r Value, ctx: &Context) -> Result<Envelope<'r>, RequestError> {
     let envelope = as_obj(request, "")?;
     if let Some(k) = envelope
         .map
@@ -94,9 +159,30 @@ fn dispatch(
         None => ctx.now,
     };
     let actor = envelope.str("actor")?.unwrap_or(&ctx.actor).to_string();
-    let empty = json!({});
-    let parameters = envelope.get("parameters").unwrap_or(&empty);
-    as_obj(parameters, "parameters")?;
+    let parameters = envelope.get("parameters");
+    if let Some(p) = parameters {
+        as_obj(p, "parameters")?;
+    }
+    Ok(Envelope {
+        now,
+        actor,
+        parameters,
+    })
+}
+
+fn dispatch(
+    ws: &mut Workspace,
+    action: &str,
+    request: &Value,
+    ctx: &mut Context,
+) -> Result<Value, RequestError> {
+    let Envelope {
+        now,
+        actor,
+        parameters,
+    } = envelope(request, ctx)?;
+    let empty = Value::Object(Map::new());
+    let parameters = parameters.unwrap_or(&empty);
 
     match action {
         "determine-escalation" => determine(ws, parameters, ctx, now, &actor),
@@ -113,6 +199,7 @@ fn dispatch(
         "stalled-report" => crate::aging::stalled_report(ws, parameters, ctx, now, &actor),
         "escalation-chain" => crate::aging::escalation_chain(ws, parameters, ctx, now, &actor),
         "major-incident" => crate::incident::major_incident(ws, parameters, ctx, now, &actor),
+        "update-config" => crate::config_update::update_config(ws, parameters, ctx, now),
         other => Err(RequestError::new(
             ErrorCode::NotImplemented,
             "action",

@@ -132,6 +132,13 @@ pub enum EventKind {
     StatusUpdatePosted {
         text: String,
     },
+    /// The major incident ended: bridge closed, no more status updates owed. The escalation
+    /// itself goes on (resolved too when `resolved`); a later declaration opens a new period.
+    MajorIncidentStoodDown {
+        summary: String,
+        #[serde(default)]
+        resolved: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -161,6 +168,7 @@ impl EventKind {
             EventKind::BridgeJoined { .. } => "bridge_joined",
             EventKind::BridgeLeft { .. } => "bridge_left",
             EventKind::StatusUpdatePosted { .. } => "status_update_posted",
+            EventKind::MajorIncidentStoodDown { .. } => "major_incident_stood_down",
         }
     }
 }

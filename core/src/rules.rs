@@ -61,7 +61,20 @@ pub struct CompiledRule {
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     pub rules: Vec<CompiledRule>,
+    /// What the rules may read, worked out once: deciding a ticket builds only that data.
+    reads: Reads,
 }
+
+/// Top-level data keys and keys of `facts` some rule may read.
+#[derive(Debug, Clone, Default)]
+struct Reads {
+    roots: Vec<String>,
+    /// `None`: any key of `facts` may be read.
+    facts: Option<Vec<String>>,
+}
+
+/// The request parts decisions put into rule data besides `facts`.
+const ROOTS: [&str; 3] = ["issue", "customer", "context"];
 
 impl RuleSet {
     /// Validates every rule; errors name the rule by its position in `config.rules`.
@@ -96,7 +109,11 @@ impl RuleSet {
                 condition: Node::compile(&rule.condition),
             });
         }
-        Ok(RuleSet { rules: compiled })
+        let reads = Reads::of(&compiled);
+        Ok(RuleSet {
+            rules: compiled,
+            reads,
+        })
     }
 }
 
@@ -104,7 +121,36 @@ impl RuleSet {
     /// Whether any rule may read `root` of the data; the caller can leave out (and not
     /// copy) the parts of a request no rule looks at.
     pub fn reads(&self, root: &str) -> bool {
-        self.rules.iter().any(|r| r.condition.reads(root))
+        match ROOTS.contains(&root) {
+            true => self.reads.roots.iter().any(|r| r == root),
+            false => self.rules.iter().any(|r| r.condition.reads(root)),
+        }
+    }
+
+    /// Whether any rule may read `facts.<key>`.
+    pub fn reads_fact(&self, key: &str) -> bool {
+        match &self.reads.facts {
+            None => true,
+            Some(keys) => keys.iter().any(|k| k == key),
+        }
+    }
+}
+
+impl Reads {
+    fn of(rules: &[CompiledRule]) -> Reads {
+        let roots = ROOTS
+            .iter()
+            .filter(|root| rules.iter().any(|r| r.condition.reads(root)))
+            .map(|root| root.to_string())
+            .collect();
+        let mut keys = Vec::new();
+        let bounded = rules
+            .iter()
+            .all(|r| r.condition.keys_under("facts", &mut keys));
+        Reads {
+            roots,
+            facts: bounded.then_some(keys),
+        }
     }
 }
 
@@ -163,6 +209,27 @@ mod tests {
         let set = RuleSet::compile(&[rule(json!({">=": [{"var": "facts.x"}, 2]}))]).unwrap();
         assert!(set.rules[0].matches(&json!({"facts": {"x": 3}})));
         assert!(!set.rules[0].matches(&json!({"facts": {"x": 1}})));
+    }
+
+    #[test]
+    fn rule_sets_know_what_their_rules_read() {
+        let set = RuleSet::compile(&[
+            rule(json!({">=": [{"var": "facts.x"}, 2]})),
+            rule(json!({"==": [{"var": "issue.severity"}, {"var": "facts.y.z"}]})),
+        ])
+        .unwrap();
+        assert!(set.reads_fact("x") && set.reads_fact("y"));
+        assert!(!set.reads_fact("severity_rank"));
+        assert!(set.reads("issue") && !set.reads("customer"));
+        for whole in [
+            json!({"!!": {"var": "facts"}}),
+            json!({"!!": {"var": ""}}),
+            json!({"missing": ["facts.q"]}),
+        ] {
+            let set =
+                RuleSet::compile(&[rule(json!({"var": "facts.x"})), rule(whole.clone())]).unwrap();
+            assert!(set.reads_fact("anything"), "{whole}");
+        }
     }
 
     #[test]

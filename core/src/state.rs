@@ -58,6 +58,17 @@ pub struct MajorIncident {
     pub last_status_update_at: Option<Timestamp>,
     /// Every major-incident event in log order (`notify::data::describe` words them).
     pub timeline: Vec<IncidentEntry>,
+    /// Set once the incident is stood down; a later declaration starts a new period.
+    pub stood_down: Option<StandDown>,
+}
+
+/// How a major incident ended.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StandDown {
+    pub at: Timestamp,
+    pub by: String,
+    pub summary: String,
+    pub resolved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -189,6 +200,13 @@ pub fn fold(esc: &Escalation) -> EscalationState {
                 s.archived_at = Some(e.at);
             }
             EventKind::MajorIncidentDeclared { reason } => {
+                // A declaration after a stand-down opens a new period with a fresh bridge.
+                if s.major_incident
+                    .as_ref()
+                    .is_some_and(|m| m.stood_down.is_some())
+                {
+                    s.major_incident = None;
+                }
                 s.major_incident.get_or_insert_with(|| MajorIncident {
                     declared_at: e.at,
                     declared_by: e.actor.clone(),
@@ -199,13 +217,15 @@ pub fn fold(esc: &Escalation) -> EscalationState {
                     status_updates: 0,
                     last_status_update_at: None,
                     timeline: Vec::new(),
+                    stood_down: None,
                 });
                 fold_incident(&mut s, e);
             }
             EventKind::BridgeLinkSet { .. }
             | EventKind::BridgeJoined { .. }
             | EventKind::BridgeLeft { .. }
-            | EventKind::StatusUpdatePosted { .. } => fold_incident(&mut s, e),
+            | EventKind::StatusUpdatePosted { .. }
+            | EventKind::MajorIncidentStoodDown { .. } => fold_incident(&mut s, e),
         }
         s.peak_tier = s.peak_tier.max(s.tier);
     }
@@ -217,6 +237,11 @@ fn fold_incident(s: &mut EscalationState, e: &crate::event::Event) {
     let Some(mi) = s.major_incident.as_mut() else {
         return;
     };
+    // A stood-down bridge takes nothing more until a declaration replaces it (the door
+    // refuses; this covers a hand-edited or merged log).
+    if mi.stood_down.is_some() {
+        return;
+    }
     let detail = match &e.kind {
         EventKind::MajorIncidentDeclared { reason } => reason.clone(),
         EventKind::BridgeLinkSet { url } => {
@@ -240,6 +265,16 @@ fn fold_incident(s: &mut EscalationState, e: &crate::event::Event) {
             mi.status_updates += 1;
             mi.last_status_update_at = Some(e.at);
             Some(text.clone())
+        }
+        EventKind::MajorIncidentStoodDown { summary, resolved } => {
+            mi.participants.clear();
+            mi.stood_down = Some(StandDown {
+                at: e.at,
+                by: e.actor.clone(),
+                summary: summary.clone(),
+                resolved: *resolved,
+            });
+            Some(summary.clone())
         }
         _ => return,
     };

@@ -112,6 +112,29 @@ export interface InlineClock {
 
 type Result = Record<string, unknown>;
 
+/** One field of the workspace config and its new JSON, e.g. `{section: 'calendars', value: {...}}`. */
+export interface ConfigSectionUpdate {
+  section: string;
+  value: unknown;
+}
+
+export type ClockKind = 'first_response' | 'next_update' | 'resolution';
+
+/** @checked */
+export interface ConfigUpdateResult {
+  /** False for a dry run: nothing was saved. */
+  applied: boolean;
+  /** Unarchived escalations whose tier or any SLA clock state differs under the new config at `now`. */
+  changes: {
+    escalation_id: string;
+    tier_before: number;
+    tier_after: number;
+    sla_before: Partial<Record<ClockKind, ClockStatus['state']>>;
+    sla_after: Partial<Record<ClockKind, ClockStatus['state']>>;
+  }[];
+  changed_count: number;
+}
+
 export class EscalonError extends Error {
   error: ErrorObject;
 }
@@ -138,7 +161,9 @@ export class Engine {
   recommendDeescalation(parameters: Record<string, unknown>, now?: string): Response<Result>;
   stalledReport(parameters?: { tier?: number; owner?: string; remind?: boolean }, now?: string): Response<Result>;
   escalationChain(parameters: { escalation_id: string; record?: boolean }, now?: string): Response<Result>;
-  majorIncident(parameters: { escalation_id: string; operation: 'declare' | 'set_bridge' | 'join' | 'leave' | 'post_update' | 'status' | 'remind'; reason?: string; participant?: string; url?: string; text?: string }, now?: string): Response<Result>;
+  majorIncident(parameters: { escalation_id: string; operation: 'declare' | 'set_bridge' | 'join' | 'leave' | 'post_update' | 'stand_down' | 'status' | 'remind'; reason?: string; participant?: string; url?: string; text?: string; summary?: string; resolved?: boolean }, now?: string): Response<Result>;
+  /** Replaces the whole config or one section after validating it; `dryRun` only previews. */
+  updateConfig(update: Record<string, unknown> | ConfigSectionUpdate, options?: { dryRun?: boolean }, now?: string): Response<ConfigUpdateResult>;
 }
 
 /** A request against a fresh default workspace. */

@@ -128,6 +128,20 @@ export class Engine {
   stalledReport(parameters = {}, now) { return this.#action('stalled-report', parameters, now); }
   escalationChain(parameters, now) { return this.#action('escalation-chain', parameters, now); }
   majorIncident(parameters, now) { return this.#action('major-incident', parameters, now); }
+
+  /**
+   * Replaces the config (`update` is the whole config) or one section of it (`{section,
+   * value}`; a config has no `section` field, so the two cannot be confused). With
+   * `dryRun` nothing is saved; either way the result lists the escalations whose tier or
+   * SLA state would change.
+   */
+  updateConfig(update, { dryRun = false } = {}, now) {
+    const isSection = update !== null && typeof update === 'object' && typeof update.section === 'string';
+    const parameters = isSection
+      ? { section: update.section, value: update.value, dry_run: dryRun }
+      : { config: update, dry_run: dryRun };
+    return this.#action('update-config', parameters, now);
+  }
 }
 
 /** The engine version, e.g. "0.1.0". */

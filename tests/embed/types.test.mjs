@@ -53,3 +53,13 @@ test('ClockStatus matches the engine', (t) => {
   assert.equal(r.ok, true, JSON.stringify(r));
   assertShape('ClockStatus', r.result);
 });
+
+test('ConfigUpdateResult matches the engine', () => {
+  const engine = escalon.Engine.demo();
+  const policies = [{ tier: 1, first_response: { target_minutes: 1 } }];
+  const r = engine.updateConfig({ section: 'sla_policies', value: policies }, { dryRun: true }, '2025-01-22T10:00:00Z');
+  assert.equal(r.ok, true, JSON.stringify(r));
+  assertShape('ConfigUpdateResult', r.result);
+  assert.equal(r.result.applied, false);
+  assert.equal(engine.changed, false);
+});

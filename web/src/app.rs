@@ -1,10 +1,13 @@
-//! The shell: header, navigation and the page that is showing.
+//! The shell: skip link, header, navigation, and the page the route shows.
 
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-use crate::nav::{Page, Selected};
+use crate::nav::{follow, provide_nav, Page, Route};
 use crate::pages::{
-    About, Dashboard, Data, EscalationDetail, Escalations, Metrics, NewEscalation, Settings,
+    About, Dashboard, Data, EscalationDetail, Escalations, ListState, Metrics, NewEscalation,
+    Settings,
 };
 use crate::store::Store;
 
@@ -12,10 +15,45 @@ use crate::store::Store;
 pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
-    let page = RwSignal::new(Page::Dashboard);
-    let selected = RwSignal::new(None::<String>);
-    provide_context(Selected(selected));
+    provide_context(ListState::new());
+    let route = provide_nav();
+    let page = Memo::new(move |_| route.with(Route::page));
+    let heading = NodeRef::<html::H2>::new();
+    let main = NodeRef::<html::Main>::new();
+    Effect::watch(
+        move || route.get(),
+        move |to, from, _| {
+            document().set_title(&window_title(to));
+            // The first render keeps the browser's own focus; a navigation moves it to where a
+            // keyboard or screen reader user expects to continue.
+            if let Some(from) = from {
+                let back_to_row = from.escalation_id().map(|id| format!("open-{id}"));
+                let to_list = *to == Route::Escalations;
+                request_animation_frame(move || {
+                    let row = back_to_row
+                        .filter(|_| to_list)
+                        .and_then(|id| document().get_element_by_id(&id))
+                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                    match row {
+                        Some(row) => _ = row.focus(),
+                        None => _ = heading.get().map(|h| h.focus()),
+                    }
+                });
+            }
+        },
+        true,
+    );
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        // `#main` is not a route: focus the content without touching the URL.
+        ev.prevent_default();
+        if let Some(m) = main.get() {
+            let _ = m.focus();
+        }
+    };
     view! {
+        <a class="skip-link" href="#main" on:click=skip>
+            "Skip to content"
+        </a>
         <header class="top">
             <h1>"Escalon"</h1>
             <span class="workspace" data-testid="workspace-name">"Demo workspace"</span>
@@ -24,42 +62,58 @@ pub fn App() -> impl IntoView {
             {Page::ALL
                 .into_iter()
                 .map(|p| {
+                    let current = move || page.get() == Some(p);
                     view! {
-                        <button
+                        <a
                             id=format!("nav-{}", p.slug())
-                            class:active=move || page.get() == p
-                            aria-current=move || (page.get() == p).then_some("page")
-                            on:click=move |_| {
-                                selected.set(None);
-                                page.set(p)
-                            }
+                            href=p.route().href()
+                            class:active=current
+                            aria-current=move || current().then_some("page")
+                            on:click=follow(p.route())
                         >
                             {p.title()}
-                        </button>
+                        </a>
                     }
                 })
                 .collect_view()}
         </nav>
-        <main>
-            {move || {
-                store
-                    .notice
-                    .get()
-                    .map(|n| view! { <p class="notice" role="alert" id="storage-notice">{n}</p> })
-            }}
-            <h2 id="page-title">{move || page.get().title()}</h2>
-            {move || match page.get() {
-                Page::Dashboard => view! { <Dashboard /> }.into_any(),
-                Page::Escalations => match selected.get() {
-                    Some(id) => view! { <EscalationDetail id /> }.into_any(),
-                    None => view! { <Escalations /> }.into_any(),
-                },
-                Page::NewEscalation => view! { <NewEscalation /> }.into_any(),
-                Page::Metrics => view! { <Metrics /> }.into_any(),
-                Page::Settings => view! { <Settings /> }.into_any(),
-                Page::Data => view! { <Data /> }.into_any(),
-                Page::About => view! { <About /> }.into_any(),
+        <main id="main" tabindex="-1" node_ref=main>
+            <crate::notice::StorageNotice />
+            <h2 id="page-title" tabindex="-1" node_ref=heading>
+                {move || page.get().map_or("Page not found", Page::title)}
+            </h2>
+            {move || match route.get() {
+                Route::Dashboard => view! { <Dashboard /> }.into_any(),
+                Route::Escalations => view! { <Escalations /> }.into_any(),
+                Route::Escalation(id) => view! { <EscalationDetail id /> }.into_any(),
+                Route::New => view! { <NewEscalation /> }.into_any(),
+                Route::Metrics => view! { <Metrics /> }.into_any(),
+                Route::Settings(_) => view! { <Settings /> }.into_any(),
+                Route::Data => view! { <Data /> }.into_any(),
+                Route::About => view! { <About /> }.into_any(),
+                Route::NotFound(path) => view! { <NotFound path /> }.into_any(),
             }}
         </main>
+    }
+}
+
+/// The browser tab's title: the page, and the escalation when one is open.
+fn window_title(route: &Route) -> String {
+    let page = route.page().map_or("Page not found", Page::title);
+    match route.escalation_id() {
+        Some(id) => format!("{id} · {page} · Escalon"),
+        None => format!("{page} · Escalon"),
+    }
+}
+
+#[component]
+fn NotFound(path: String) -> impl IntoView {
+    view! {
+        <p id="not-found">
+            {format!("Nothing lives at {path}. ")}
+            <a href=Route::Dashboard.href() on:click=follow(Route::Dashboard)>
+                "Go to the dashboard"
+            </a>
+        </p>
     }
 }

@@ -3,13 +3,19 @@
 //! folded state of the event log (`escalon::state::fold`), a pure function of stored events.
 
 mod app;
+pub mod dashboard;
 pub mod detail;
+pub mod list;
 pub mod metrics;
 pub mod nav;
+pub mod notice;
 mod pages;
+pub mod settings;
+pub mod settings_model;
 pub mod shell_env;
 pub mod storage;
 pub mod store;
+pub mod sync;
 pub mod triage;
 
 pub use app::App;

@@ -1,15 +1,26 @@
 //! The workspace in the browser's localStorage. A write replaces the stored document only
 //! once the new one is complete; a document that cannot be read is kept aside, never
-//! overwritten, so nothing a user typed is lost to a bug or a newer version.
+//! overwritten, so nothing a user typed is lost to a bug or a newer version. Every access
+//! goes through [`Backend`], so tests can put a failing or in-memory store in its place.
 
 use escalon::Workspace;
 
 pub const KEY: &str = "escalon.workspace";
 /// Where an unreadable stored document is moved before the app opens something else.
 pub const CORRUPT_KEY: &str = "escalon.workspace.unreadable";
-
 /// The document as it was before the last import, reset or restore.
 pub const BACKUP_KEY: &str = "escalon.workspace.backup";
+/// Changes whenever a tab replaces the whole document (import, reset, restore), so other
+/// tabs know to take the new document instead of uniting it with what they hold.
+pub const GENERATION_KEY: &str = "escalon.workspace.generation";
+
+/// Key-value text storage. A failed write returns the browser's error name
+/// (`QuotaExceededError`) and must leave the stored value as it was.
+pub trait Backend {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&self, key: &str, value: &str) -> Result<(), String>;
+    fn remove(&self, key: &str);
+}
 
 /// What the app opens with, and what to tell the user about it.
 pub struct Opened {
@@ -20,7 +31,7 @@ pub struct Opened {
 }
 
 /// Decides what to open from the stored text (pure, so it is tested natively).
-pub fn open(stored: Option<String>) -> Opened {
+pub fn open(stored: Option<&str>) -> Opened {
     let Some(text) = stored else {
         return Opened {
             workspace: escalon::demo::demo_workspace(),
@@ -33,7 +44,7 @@ pub fn open(stored: Option<String>) -> Opened {
     drop(std::hint::black_box(Vec::<u8>::with_capacity(
         text.len().saturating_mul(12),
     )));
-    match Workspace::from_json(&text) {
+    match Workspace::from_json(text) {
         Ok(workspace) => Opened {
             workspace,
             notice: None,
@@ -45,91 +56,96 @@ pub fn open(stored: Option<String>) -> Opened {
                 "The saved workspace could not be opened ({e}). It is kept in this browser \
                  under \"{CORRUPT_KEY}\"; the demo workspace is open instead."
             )),
-            keep_aside: Some(text),
+            keep_aside: Some(text.to_string()),
         },
     }
 }
 
-/// Loads from localStorage (the demo workspace when nothing is stored).
-pub fn load() -> Opened {
-    let opened = open(raw_get(KEY));
-    if let Some(text) = &opened.keep_aside {
-        // Moved, not deleted: the next save must not destroy what could not be read.
-        if raw_set(CORRUPT_KEY, text).is_ok() {
-            let _ = raw_remove(KEY);
-        }
-    }
-    opened
-}
-
-/// Saves the whole document. On failure (quota, private mode) the previous document stays
-/// stored as it was and the error is returned for the user.
-pub fn save(workspace: &Workspace) -> Result<(), String> {
-    raw_set(KEY, &workspace.to_json_pretty()).map_err(|e| {
-        format!("Could not save in this browser ({e}); your last saved state is unchanged.")
-    })
-}
-
-/// Keeps `previous` as the backup, then saves `next`. If `next` cannot be written the stored
-/// document is still `previous`.
-pub fn replace(previous: &Workspace, next: &Workspace) -> Result<(), String> {
-    raw_set(BACKUP_KEY, &previous.to_json_pretty())
-        .map_err(|e| format!("Could not keep a backup ({e}); nothing was replaced."))?;
-    save(next)
-}
-
-/// The backup, opened and validated; `None` when there is none.
-pub fn backup() -> Option<Result<Workspace, String>> {
-    raw_get(BACKUP_KEY).map(|t| Workspace::from_json(&t).map_err(|e| e.to_string()))
-}
+/// The browser's localStorage. web-sys directly rather than gloo-storage: gloo's `raw()`
+/// throws where storage is disabled (this degrades to a notice instead), its typed `get`
+/// deserialises without the migrations of `Workspace::from_json`, and what is left to use is
+/// the same `web_sys::Storage`.
+pub struct Browser;
 
 #[cfg(target_arch = "wasm32")]
-fn storage() -> Option<web_sys::Storage> {
-    // web-sys directly rather than gloo-storage: the raw text must be kept byte for byte
-    // when unreadable, and the error's name (QuotaExceededError) shown to the user.
+fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
 #[cfg(target_arch = "wasm32")]
-fn raw_get(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
+impl Backend for Browser {
+    fn get(&self, key: &str) -> Option<String> {
+        local()?.get_item(key).ok().flatten()
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        let s = local().ok_or("localStorage is not available")?;
+        s.set_item(key, value).map_err(|e| {
+            e.as_string()
+                .or_else(|| js_sys::Reflect::get(&e, &"name".into()).ok()?.as_string())
+                .unwrap_or_else(|| "storage error".into())
+        })
+    }
+
+    fn remove(&self, key: &str) {
+        if let Some(s) = local() {
+            let _ = s.remove_item(key);
+        }
+    }
 }
 
-#[cfg(target_arch = "wasm32")]
-fn raw_set(key: &str, value: &str) -> Result<(), String> {
-    let s = storage().ok_or("localStorage is not available")?;
-    s.set_item(key, value).map_err(|e| {
-        e.as_string()
-            .or_else(|| js_error_name(&e))
-            .unwrap_or_else(|| "storage error".into())
-    })
-}
-
-#[cfg(target_arch = "wasm32")]
-fn js_error_name(e: &wasm_bindgen::JsValue) -> Option<String> {
-    js_sys::Reflect::get(e, &"name".into()).ok()?.as_string()
-}
-
-#[cfg(target_arch = "wasm32")]
-fn raw_remove(key: &str) -> Result<(), String> {
-    let s = storage().ok_or("localStorage is not available")?;
-    s.remove_item(key).map_err(|_| "storage error".to_string())
-}
-
-// Natively there is no browser storage; the pure `open` is what native tests exercise.
+// Natively there is no browser storage; native tests use `Memory`.
 #[cfg(not(target_arch = "wasm32"))]
-fn raw_get(_key: &str) -> Option<String> {
-    None
+impl Backend for Browser {
+    fn get(&self, _key: &str) -> Option<String> {
+        None
+    }
+
+    fn set(&self, _key: &str, _value: &str) -> Result<(), String> {
+        Err("localStorage is not available".into())
+    }
+
+    fn remove(&self, _key: &str) {}
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn raw_set(_key: &str, _value: &str) -> Result<(), String> {
-    Err("localStorage is not available".into())
+/// An in-memory backend whose writes can be made to fail, for tests of what the app does
+/// when the browser refuses a write.
+#[derive(Default)]
+pub struct Memory {
+    pub items: std::cell::RefCell<std::collections::HashMap<String, String>>,
+    /// When set, every write fails with this error name.
+    pub fail_with: std::cell::RefCell<Option<String>>,
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn raw_remove(_key: &str) -> Result<(), String> {
-    Ok(())
+impl Backend for Memory {
+    fn get(&self, key: &str) -> Option<String> {
+        self.items.borrow().get(key).cloned()
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        if let Some(e) = self.fail_with.borrow().clone() {
+            return Err(e);
+        }
+        self.items.borrow_mut().insert(key.into(), value.into());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) {
+        self.items.borrow_mut().remove(key);
+    }
+}
+
+/// Shared handles are backends too, so a test can keep one and give the app another.
+impl<B: Backend + ?Sized> Backend for std::rc::Rc<B> {
+    fn get(&self, key: &str) -> Option<String> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) {
+        (**self).remove(key)
+    }
 }
 
 #[cfg(test)]
@@ -148,14 +164,14 @@ mod tests {
         let mut ws = Workspace::default();
         ws.escalations
             .push(escalon::demo::demo_workspace().escalations[0].clone());
-        let o = open(Some(ws.to_json_pretty()));
+        let o = open(Some(&ws.to_json_pretty()));
         assert_eq!(o.workspace.escalations.len(), 1);
         assert!(o.keep_aside.is_none());
     }
 
     #[test]
     fn corrupt_storage_is_kept_aside_and_reported() {
-        let o = open(Some("{\"schema_version\": 1, \"config\": ".into()));
+        let o = open(Some("{\"schema_version\": 1, \"config\": "));
         assert!(o.notice.unwrap().contains(CORRUPT_KEY));
         assert_eq!(
             o.keep_aside.as_deref(),
@@ -166,7 +182,7 @@ mod tests {
     #[test]
     fn a_document_from_a_newer_version_is_not_opened_over() {
         let o = open(Some(
-            r#"{"schema_version": 999, "config": {}, "escalations": []}"#.into(),
+            r#"{"schema_version": 999, "config": {}, "escalations": []}"#,
         ));
         assert!(o.keep_aside.is_some());
     }

@@ -3,12 +3,15 @@
 //!
 //! The peers (json-rules-engine, json-logic-js) go into target/bench/node_modules, apart
 //! from tests/node_modules: they are only needed here and must not leak into the app's tools.
+//! pandas and DuckDB go into a venv under target/bench (see `frames`).
+
+mod frames;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::sh::{self, say, Result};
-use crate::{node, steps};
+use crate::{browser, node, steps, tools};
 
 /// Exact versions: the comparison is only repeatable against the same peers.
 const PEERS: [(&str, &str); 2] = [("json-rules-engine", "7.3.1"), ("json-logic-js", "2.0.5")];
@@ -46,10 +49,16 @@ pub fn bench() -> Result {
         "cargo",
         &["bench", "-p", "escalon", "--bench", "metrics"],
     ))?;
+    say("the same aggregation in pandas and DuckDB (100,000 escalations, CSV)");
+    let dataframes = frames::dataframes(&pkg, &metrics)?;
+    say("time to first render of a 1,000-escalation workspace in headless Chromium");
+    let first_render = first_render(&pkg)?;
 
     let report = render(&Figures {
         triage,
         wasm_metrics,
+        dataframes,
+        first_render,
         due_date,
         metrics,
     });
@@ -85,6 +94,22 @@ fn peers(modules: &Path) -> Result {
     sh::run(&mut sh::cmd("npm", &args))
 }
 
+/// A release build of the app of its own (others may be using dist/), served to Chromium.
+fn first_render(pkg: &Path) -> Result<String> {
+    tools::trunk()?;
+    tools::fetch()?;
+    let browser = browser::finish(browser::start_install()?)?;
+    let dist = sh::target_dir().join("bench").join("dist");
+    let mut build = sh::cmd("trunk", &["build", "--release", "--dist"]);
+    sh::run(build.arg(&dist))?;
+    capture(
+        sh::cmd("node", &["bench/first_render.mjs"])
+            .env("ESCALON_DIST", &dist)
+            .env("ESCALON_EMBED_PKG", pkg)
+            .env("CHROMIUM", &browser.chromium),
+    )
+}
+
 /// Runs with stderr shown live (progress) and returns stdout (the figures).
 fn capture(c: &mut Command) -> Result<String> {
     let line = sh::describe(c);
@@ -102,6 +127,8 @@ fn capture(c: &mut Command) -> Result<String> {
 struct Figures {
     triage: String,
     wasm_metrics: String,
+    dataframes: String,
+    first_render: String,
     due_date: String,
     metrics: String,
 }
@@ -159,6 +186,25 @@ Smaller than the native 100,000 because loading a document in WASM grows far fas
 linearly (10,000 escalations: ~5 s, 30,000: ~68 s, natively 30,000 load in under 2 s in a\n\
 debug build): a bug to find. `BENCH_ESCALATIONS=100000 cargo xtask bench` runs the full size.\n\n\
 {wasm}\n\n\
+## Metrics beside pandas and DuckDB\n\n\
+`bench/dataframes.py`: the same 100,000 escalations, written once as the workspace document\n\
+and once as CSV facts (one row per escalation: start, tier, category, segment, first\n\
+acknowledgement, first resolution; `bench/generate.mjs`). The request is the seed's without\n\
+`escalation_rate` (January, by tier, category and segment: count, MTTR, SLA compliance).\n\
+Escalon's answer to check against comes from the release CLI (`escalon run`, timed end to end\n\
+once); its aggregation time is the divan `seed_request` median below (the same workspace and\n\
+request, plus `escalation_rate`). pandas and DuckDB compute\n\
+the first-response and resolution clocks from the tier's default targets on the 24/7\n\
+calendar (the `next_update` clock, restarted by every update, is left out); every group must\n\
+agree with Escalon's answer or the command fails. pandas and DuckDB are pinned and installed\n\
+from PyPI into `target/bench/venv`.\n\n\
+{frames}\n\n\
+## First render in headless Chromium\n\n\
+`bench/first_render.mjs`: a release build served on loopback; the workspace is written to\n\
+`localStorage` before the app's first script runs; the time runs from navigation until the\n\
+dashboard's total tile shows the stored count (fetching and compiling the wasm, reading and\n\
+validating the document, folding every log, painting).\n\n\
+{render}\n\n\
 ## Native: metrics and SLA due dates (divan)\n\n\
 `cargo bench -p escalon --bench metrics`: 100,000 escalations, 1,000,000 events; the seed's\n\
 request (January, by tier, category and segment, with SLA compliance), the same without\n\
@@ -168,12 +214,14 @@ SLA, and the whole quarter with every metric.\n\n\
 (`core/benches/due_date.rs`: 1,000,000 clocks per sample, starts spread over a year).\n\n\
 ```\n{due}\n```\n\n\
 ## Not measured here\n\n\
-- DuckDB or pandas over the same data exported as CSV, time to first render in headless\n\
-\x20 Chromium and release sizes (issue 9) are not part of this command yet.\n",
+- Release sizes (issue 9) are measured by `cargo xtask dist` / `embed` and listed in the\n\
+\x20 README, not here.\n",
         machine = machine(),
         rules = manifest.display(),
         triage = f.triage,
         wasm = f.wasm_metrics,
+        frames = f.dataframes,
+        render = f.first_render,
         metrics = f.metrics,
         due = f.due_date,
     )

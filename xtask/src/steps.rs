@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use crate::browser::{self, Browser};
 use crate::sh::{self, say, Result};
-use crate::{node, tools};
+use crate::{node, single, tools};
 
 const WASM: &str = "wasm32-unknown-unknown";
 
@@ -32,11 +32,27 @@ pub fn serve() -> Result {
 
 pub fn dist() -> Result {
     build_tools()?;
-    trunk_release()
+    trunk_release()?;
+    say(&format!(
+        "the app is in dist/ and, as one file, in {}",
+        single_file()?.display()
+    ));
+    Ok(())
 }
 
 fn trunk_release() -> Result {
     sh::run(&mut sh::cmd("trunk", &["build", "--release"]))
+}
+
+/// Only the single file, from the release build already in `dist/`.
+pub fn single() -> Result {
+    say(&format!("wrote {}", single_file()?.display()));
+    Ok(())
+}
+
+/// `dist-single/escalon.html`, from the release build in `dist/`.
+fn single_file() -> Result<PathBuf> {
+    single::write(&sh::root().join("dist"), &sh::root().join("dist-single"))
 }
 
 pub fn embed() -> Result {
@@ -133,10 +149,12 @@ pub fn test() -> Result {
     sh::run(sh::cmd("node", &["--test", "tests/embed/"]).env("ESCALON_EMBED_PKG", &pkg))?;
 
     trunk_release()?;
+    let single = single_file()?;
     let shots = sh::target_dir().join("e2e");
     sh::run(
         sh::cmd("node", &["--test", "--test-concurrency=1", "tests/e2e/"])
             .env("ESCALON_DIST", sh::root().join("dist"))
+            .env("ESCALON_SINGLE", &single)
             .env("ESCALON_SCREENSHOTS", &shots)
             .env("ESCALON_EMBED_PKG", &pkg)
             .env("CHROMIUM", &browser.chromium),

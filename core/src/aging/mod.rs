@@ -1,8 +1,9 @@
 //! Aging and escalation chains, computed from the event log and `now` alone:
 //!
 //! - `stalled-report` ([`report`]): which active escalations have gone quiet for longer than
-//!   their tier's update target ([`rule`], the one definition of "stalled"), how old the
-//!   active ones are (buckets), and optionally an `aging_reminder` for each stalled one.
+//!   their tier's update target ([`rule`], the one definition of "stalled": business time
+//!   of the `next_update` calendar, paused time left out), how old the active ones are
+//!   (buckets), and optionally an `aging_reminder` for each stalled one.
 //! - `escalation-chain` ([`chain`]): while nobody acknowledges, the next role of the tier's
 //!   chain is paged after a delay, the chain repeating up to N times (like PagerDuty or
 //!   GoAlert escalation policies).
@@ -12,6 +13,8 @@
 
 mod buckets;
 pub mod chain;
+#[cfg(test)]
+mod pause_tests;
 pub mod report;
 pub mod rule;
 pub mod send;

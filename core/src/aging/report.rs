@@ -4,14 +4,15 @@
 //! reminder is due gets an `aging_reminder` (owner and tier stakeholders), recorded.
 //!
 //! Reminders repeat at most once per update target: one is due when the escalation has had
-//! none since its last update, or the last one is itself older than the target. Without
-//! that, a host polling the report every minute would send a reminder every minute.
+//! none since its last update, or the last one is itself older than the target (counted
+//! like the silence: business time, pauses left out). Without that, a host polling the
+//! report every minute would send a reminder every minute.
 
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{json, Value};
 
 use super::buckets::Buckets;
-use super::rule::{last_update_at, silent_too_long, update_target_minutes};
+use super::rule::SilenceRules;
 use super::send::{owner_and_roles, prepare, Outgoing};
 use super::{as_of, minutes_between, need_now};
 use crate::context::Context;
@@ -20,13 +21,11 @@ use crate::event::{Escalation, EventKind};
 use crate::notify::data::duration_words;
 use crate::notify::request::check_fields;
 use crate::params::as_obj;
+use crate::sla::ClockBook;
 use crate::state::fold;
 use crate::workspace::Workspace;
 
 const FIELDS: &[&str] = &["tier", "owner", "remind"];
-/// "Longer than" the target: the first instant past it, so a host waking at
-/// `next_check_at` sees the change instead of polling the same instant again.
-const SECOND: SignedDuration = SignedDuration::from_secs(1);
 
 /// One stalled escalation, as the report lists it.
 struct Stalled {
@@ -38,6 +37,8 @@ struct Stalled {
     reminder_due: bool,
     target: u32,
     idle: i64,
+    /// When a reminder sent now would next be due.
+    next_reminder: Option<Timestamp>,
 }
 
 pub fn stalled_report(
@@ -61,6 +62,8 @@ pub fn stalled_report(
     let remind = p.bool("remind")?.unwrap_or(false);
     let now = need_now(now, "stalled-report")?;
     let mut buckets = Buckets::new(&ws.config.notify.aging.bucket_hours)?;
+    let book = ClockBook::new(&ws.config);
+    let mut rules = SilenceRules::new(&book);
 
     let mut stalled: Vec<Stalled> = Vec::new();
     let mut active = 0u64;
@@ -88,26 +91,36 @@ pub fn stalled_report(
             continue;
         }
         active += 1;
-        let target = update_target_minutes(&ws.config, s.tier);
-        let last = last_update_at(&esc, now).unwrap_or(opened);
-        let is_stalled = silent_too_long(target, last, now);
+        let rule = rules.get(s.tier)?;
+        // `created` is an update, so only a log without one at all has no silence.
+        let Some(silence) = rule.measure(&esc, now) else {
+            continue;
+        };
+        let (target, last) = (rule.target_minutes(), silence.last_update);
+        let is_stalled = silence.stalled();
         let age = minutes_between(opened, now);
         let bucket = buckets.add(age, is_stalled);
         if let Some(h) = buckets.next_bound_hours(age) {
             soonest(opened + SignedDuration::from_hours(i64::from(h)));
         }
-        let stall_at = last + SignedDuration::from_mins(i64::from(target)) + SECOND;
         if !is_stalled {
-            // The first instant it counts as stalled ("longer than" the target).
-            soonest(stall_at);
+            // The first instant it counts as stalled; none while a pause is open.
+            if let Some(t) = rule.passed_at(last, &silence.pauses) {
+                soonest(t);
+            }
             continue;
         }
         let reminded = last_reminder_at(&esc);
-        let reminder_due = reminded.is_none_or(|r| r < last || silent_too_long(target, r, now));
-        if let Some(r) = reminded.filter(|_| !reminder_due) {
-            soonest(r + SignedDuration::from_mins(i64::from(target)) + SECOND);
+        let counted_since = |r| rule.counted_seconds(r, now, &silence.pauses);
+        let reminder_due =
+            reminded.is_none_or(|r| r < last || counted_since(r) > i64::from(target) * 60);
+        if let Some(t) = reminded
+            .filter(|_| !reminder_due)
+            .and_then(|r| rule.passed_at(r, &silence.pauses))
+        {
+            soonest(t);
         }
-        let idle = minutes_between(last, now);
+        let idle = silence.minutes();
         let over_by = idle - i64::from(target);
         stalled.push(Stalled {
             id: s.id.clone(),
@@ -117,6 +130,7 @@ pub fn stalled_report(
             reminder_due,
             target,
             idle,
+            next_reminder: rule.passed_at(now, &silence.pauses),
             item: json!({
                 "escalation_id": s.id,
                 "ticket": s.ticket,
@@ -128,6 +142,7 @@ pub fn stalled_report(
                 "opened_at": opened.to_string(),
                 "last_update_at": last.to_string(),
                 "idle_minutes": idle,
+                "paused": silence.paused,
                 "target_minutes": target,
                 "over_by_minutes": over_by,
                 "age_minutes": age,
@@ -142,8 +157,11 @@ pub fn stalled_report(
 
     if remind {
         // A reminder sent now is next due one target from now.
-        for s in stalled.iter().filter(|s| s.reminder_due) {
-            let t = now + SignedDuration::from_mins(i64::from(s.target)) + SECOND;
+        for t in stalled
+            .iter()
+            .filter(|s| s.reminder_due)
+            .filter_map(|s| s.next_reminder)
+        {
             next_check = Some(next_check.map_or(t, |n| n.min(t)));
         }
     }

@@ -5,6 +5,7 @@ pub mod input;
 mod record;
 mod score;
 mod sla_risk;
+mod write;
 
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
@@ -18,6 +19,7 @@ use crate::workspace::Workspace;
 pub use input::DecisionInput;
 pub use record::record;
 pub use score::Reason;
+pub use write::write_decision;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Decision {
@@ -176,13 +178,13 @@ pub fn decide(
         ),
     };
     let mut reasons = score::base_reasons(i, total_previous, &note);
-    let mut data = score::facts(parameters, i, total_previous, found, |k| rules.reads(k));
+    let mut data = score::facts(parameters, i, total_previous, found, rules);
     // SLA clocks of the ticket's live escalation, as facts and as a possible one-tier raise.
     let sla = known.as_ref().and_then(|k| {
         let current = k.tier.max(i.current_tier);
         sla_risk::assess(config, ws.escalation(&k.id), current, now)
     });
-    if let Some(risk) = &sla {
+    if let Some(risk) = sla.as_ref().filter(|_| rules.reads_fact("sla")) {
         data["facts"]["sla"] = risk.facts.clone();
     }
 

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::input::DecisionInput;
+use crate::rules::RuleSet;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
@@ -121,40 +122,47 @@ pub fn base_reasons(i: &DecisionInput, total_previous: i64, history_note: &str) 
 }
 
 /// The data rules see: the request as written plus computed facts with ranks, so rules can
-/// say "at least high" without listing names. Request parts no rule reads (`reads` says
-/// which) are left out rather than copied: per ticket, that copy cost more than the rules.
+/// say "at least high" without listing names. Request parts and facts no rule reads (the
+/// rule set says which) are left out rather than built: per ticket, building them cost more
+/// than the rules.
 pub fn facts(
     parameters: &Value,
     i: &DecisionInput,
     total_previous: i64,
     history: i64,
-    reads: impl Fn(&str) -> bool,
+    rules: &RuleSet,
 ) -> Value {
     let mut data = serde_json::Map::new();
     for part in ["issue", "customer", "context"] {
-        if reads(part) {
+        if rules.reads(part) {
             let v = parameters.get(part).cloned().unwrap_or(Value::Null);
             data.insert(part.to_string(), v);
         }
     }
-    let mut data = Value::Object(data);
-    data["facts"] = json!({
-        "severity_rank": i.severity.rank,
-        "impact_rank": i.impact.rank,
-        "segment_rank": i.segment.rank,
-        "sentiment_rank": i.sentiment.rank,
-        // Risk rather than score, so an absent health score reads as "no risk" (0) and
-        // never as the most alarming value a `<` comparison against null would give.
-        "health_risk": i.health_score.map(|h| 100.0 - h).unwrap_or(0.0),
-        "health_score": i.health_score,
-        "contract_value": i.contract_value,
-        "duration_hours": i.duration_hours,
-        "previous_escalations": total_previous,
-        "history_escalations": history,
-        "affected_users": i.affected_users.unwrap_or(0),
-        "current_tier": i.current_tier,
-        "category": i.category,
-        "product": i.product,
+    let mut f = serde_json::Map::new();
+    let mut put = |key: &str, v: &dyn Fn() -> Value| {
+        if rules.reads_fact(key) {
+            f.insert(key.to_string(), v());
+        }
+    };
+    put("severity_rank", &|| json!(i.severity.rank));
+    put("impact_rank", &|| json!(i.impact.rank));
+    put("segment_rank", &|| json!(i.segment.rank));
+    put("sentiment_rank", &|| json!(i.sentiment.rank));
+    // Risk rather than score, so an absent health score reads as "no risk" (0) and never as
+    // the most alarming value a `<` comparison against null would give.
+    put("health_risk", &|| {
+        json!(i.health_score.map(|h| 100.0 - h).unwrap_or(0.0))
     });
-    data
+    put("health_score", &|| json!(i.health_score));
+    put("contract_value", &|| json!(i.contract_value));
+    put("duration_hours", &|| json!(i.duration_hours));
+    put("previous_escalations", &|| json!(total_previous));
+    put("history_escalations", &|| json!(history));
+    put("affected_users", &|| json!(i.affected_users.unwrap_or(0)));
+    put("current_tier", &|| json!(i.current_tier));
+    put("category", &|| json!(i.category));
+    put("product", &|| json!(i.product));
+    data.insert("facts".to_string(), Value::Object(f));
+    Value::Object(data)
 }

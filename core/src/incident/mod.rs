@@ -5,10 +5,20 @@
 //!
 //! Action `major-incident` `{escalation_id, operation, ...}`, operations:
 //! `declare {reason?}`, `join {participant}`, `leave {participant}`, `set_bridge {url}`,
-//! `post_update {text}`, `status` (read only) and `remind` (an overdue status update gets
-//! one recorded reminder to `reminder_roles` per missed due time).
+//! `post_update {text}`, `stand_down {summary, resolved?}`, `status` (read only) and
+//! `remind` (an overdue status update gets one recorded reminder to `reminder_roles` per
+//! missed due time).
+//!
+//! `stand_down` ends the incident: the bridge closes (everyone leaves), no status update is
+//! owed any more (`remind` sends nothing), and bridge operations are refused. The escalation
+//! goes on as an ordinary one (`resolved: true` also resolves it in the same request). It
+//! can be declared again: a support lead who sees the fix fail reopens a bridge rather than
+//! opening a new ticket, so a new declaration starts a fresh period (new bridge, cadence and
+//! timeline) while the log keeps the earlier one.
 
 pub mod policy;
+#[cfg(test)]
+mod stand_down_tests;
 #[cfg(test)]
 mod tests;
 pub mod view;
@@ -26,6 +36,7 @@ use crate::notify::data::when;
 use crate::notify::recipients::Wanted;
 use crate::notify::request::check_fields;
 use crate::params::{as_obj, missing, Obj};
+use crate::scales::Status;
 use crate::state::fold;
 use crate::workspace::Workspace;
 
@@ -38,6 +49,8 @@ const FIELDS: &[&str] = &[
     "participant",
     "url",
     "text",
+    "summary",
+    "resolved",
 ];
 const OPERATIONS: &[&str] = &[
     "declare",
@@ -45,6 +58,7 @@ const OPERATIONS: &[&str] = &[
     "leave",
     "set_bridge",
     "post_update",
+    "stand_down",
     "status",
     "remind",
 ];
@@ -111,7 +125,20 @@ pub fn major_incident(
             format!("{id} is not a major incident: declare it first"),
         ));
     }
-    let kind = match op {
+    // `status` and `remind` still answer after a stand-down (remind then sends nothing).
+    let ended = declared.and_then(|m| m.stood_down.as_ref());
+    if let Some(sd) = ended.filter(|_| !matches!(op, "declare" | "status" | "remind")) {
+        return Err(refused(
+            &p.path_of("operation"),
+            format!(
+                "{id}'s major incident was stood down at {}; '{op}' is no longer possible \
+                 (declare it again to open a new bridge)",
+                when(sd.at)
+            ),
+        ));
+    }
+    let declared = declared.filter(|m| m.stood_down.is_none());
+    let kinds = match op {
         "declare" => {
             if let Some(mi) = declared {
                 return Err(refused(
@@ -131,30 +158,19 @@ pub fn major_incident(
                     ),
                 ));
             }
-            let policy = &ws.config.major_incident;
-            let by_priority = state
-                .priority
-                .as_ref()
-                .is_some_and(|p| policy.priorities.contains(p));
-            if !by_priority && !policy.tiers.contains(&state.tier) {
-                return Err(refused(
-                    &id_path,
-                    format!(
-                        "{id} is priority {} at tier {}; only priority {} or tier {} \
-                         escalations can be declared a major incident",
-                        state.priority.as_deref().unwrap_or("unset"),
-                        state.tier,
-                        or_list(&policy.priorities),
-                        or_list(&policy.tiers.iter().map(u8::to_string).collect::<Vec<_>>()),
-                    ),
-                ));
+            if let Some(why) = ws
+                .config
+                .major_incident
+                .refusal(state.priority.as_deref(), state.tier)
+            {
+                return Err(refused(&id_path, format!("{id} is {why}")));
             }
-            Some(EventKind::MajorIncidentDeclared {
+            vec![EventKind::MajorIncidentDeclared {
                 reason: p
                     .str("reason")?
                     .map(|r| r.trim().to_string())
                     .filter(|r| !r.is_empty()),
-            })
+            }]
         }
         "join" | "leave" => {
             let who = text(&p, "participant")?;
@@ -172,36 +188,40 @@ pub fn major_incident(
                         format!("{who} is not on the bridge"),
                     ))
                 }
-                ("join", false) => Some(EventKind::BridgeJoined {
+                ("join", false) => vec![EventKind::BridgeJoined {
                     participant: who.to_string(),
-                }),
-                _ => Some(EventKind::BridgeLeft {
+                }],
+                _ => vec![EventKind::BridgeLeft {
                     participant: who.to_string(),
-                }),
+                }],
             }
         }
-        "set_bridge" => Some(EventKind::BridgeLinkSet {
+        "set_bridge" => vec![EventKind::BridgeLinkSet {
             url: bridge_url(&p)?.to_string(),
-        }),
-        "post_update" => Some(EventKind::StatusUpdatePosted {
+        }],
+        "post_update" => vec![EventKind::StatusUpdatePosted {
             text: text(&p, "text")?.to_string(),
-        }),
-        _ => None,
+        }],
+        "stand_down" => stand_down(&p, state.status)?,
+        _ => Vec::new(),
     };
 
     let mut recorded = Value::Null;
     let mut reminder = Value::Null;
-    if let Some(kind) = kind {
-        let event_id = ctx.next_id();
-        let ev = Event {
-            id: event_id.clone(),
-            at: now,
-            actor: actor.to_string(),
-            kind,
-        };
-        ws.append(&id, vec![ev]);
+    if !kinds.is_empty() {
+        let events: Vec<Event> = kinds
+            .into_iter()
+            .map(|kind| Event {
+                id: ctx.next_id(),
+                at: now,
+                actor: actor.to_string(),
+                kind,
+            })
+            .collect();
+        let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+        ws.append(&id, events);
         ctx.set_changed(true);
-        recorded = json!({"event_id": event_id});
+        recorded = json!({"event_id": ids[0], "event_ids": ids});
     } else if op == "remind" {
         reminder = remind(ws, &id, now, ctx, actor)?;
     }
@@ -215,13 +235,28 @@ pub fn major_incident(
     }))
 }
 
-/// "P1" / "P1 or P2": for the refusal message.
-fn or_list(items: &[String]) -> String {
-    if items.is_empty() {
-        "(none configured)".into()
-    } else {
-        items.join(" or ")
+/// The stand-down event, and with `resolved: true` the escalation's resolution, checked
+/// before anything is appended so a refused transition records neither.
+fn stand_down(p: &Obj<'_>, status: Status) -> Result<Vec<EventKind>, RequestError> {
+    let summary = text(p, "summary")?.to_string();
+    let resolved = p.bool("resolved")?.unwrap_or(false);
+    let mut kinds = vec![EventKind::MajorIncidentStoodDown { summary, resolved }];
+    if resolved && !status.is_done() {
+        if !status.can_become(Status::Resolved) {
+            return Err(refused(
+                &p.path_of("resolved"),
+                format!(
+                    "the escalation is {}, which cannot become resolved; stand down \
+                     without `resolved`",
+                    status.as_str()
+                ),
+            ));
+        }
+        kinds.push(EventKind::StatusChanged {
+            status: Status::Resolved,
+        });
     }
+    Ok(kinds)
 }
 
 /// One reminder per missed due time: none if the update is not overdue, or if an

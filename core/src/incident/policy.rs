@@ -46,3 +46,31 @@ impl Default for MajorIncidentPolicy {
         }
     }
 }
+
+impl MajorIncidentPolicy {
+    /// Why an escalation of `priority` at `tier` may not be declared (to follow "ESC-1 is
+    /// "), or `None` when it may. Shared by the door and the web app's Declare button.
+    pub fn refusal(&self, priority: Option<&str>, tier: u8) -> Option<String> {
+        let by_priority = priority.is_some_and(|p| self.priorities.iter().any(|x| x == p));
+        if by_priority || self.tiers.contains(&tier) {
+            return None;
+        }
+        let tiers: Vec<String> = self.tiers.iter().map(u8::to_string).collect();
+        Some(format!(
+            "priority {} at tier {tier}; only priority {} or tier {} escalations can be \
+             declared a major incident",
+            priority.unwrap_or("unset"),
+            or_list(&self.priorities),
+            or_list(&tiers),
+        ))
+    }
+}
+
+/// "P1" / "P1 or P2": for the refusal message.
+fn or_list(items: &[String]) -> String {
+    if items.is_empty() {
+        "(none configured)".into()
+    } else {
+        items.join(" or ")
+    }
+}

@@ -1,6 +1,7 @@
 //! The major incident of one escalation at `now`: the bridge folded by `state`, plus what
 //! depends on the config and the clock (the next status update due, whether it is overdue).
-//! Two shapes: the action's (RFC 3339 times) and the executive briefing's (words).
+//! Two shapes: the action's (RFC 3339 times) and the executive briefing's (words). Both
+//! describe the current period: after a stand-down and a new declaration, the new one.
 
 use jiff::{SignedDuration, Timestamp};
 use serde_json::{json, Value};
@@ -20,13 +21,14 @@ fn is_incident_event(kind: &EventKind) -> bool {
             | EventKind::BridgeJoined { .. }
             | EventKind::BridgeLeft { .. }
             | EventKind::StatusUpdatePosted { .. }
+            | EventKind::MajorIncidentStoodDown { .. }
     )
 }
 
 /// When the next status update is due: a cadence after the last one (or the declaration).
-/// `None` once the escalation is done: a closed incident owes no more updates.
+/// `None` once the escalation is done or the incident stood down: it owes no more updates.
 pub fn next_update_due(config: &Config, mi: &MajorIncident, done: bool) -> Option<Timestamp> {
-    if done {
+    if done || mi.stood_down.is_some() {
         return None;
     }
     let from = mi.last_status_update_at.unwrap_or(mi.declared_at);
@@ -69,7 +71,18 @@ pub fn view(config: &Config, esc: &Escalation, now: Timestamp) -> Option<Value> 
         // are the host's call (`remind`), so there is nothing further to wait for.
         "next_check_at": due.filter(|d| *d >= now).map(|t| t.to_string()),
         "timeline": timeline,
+        "active": mi.stood_down.is_none(),
+        "ended_at": mi.stood_down.as_ref().map(|d| d.at.to_string()),
+        "ended_by": mi.stood_down.as_ref().map(|d| &d.by),
+        "summary": mi.stood_down.as_ref().map(|d| &d.summary),
+        "resolved": mi.stood_down.as_ref().map(|d| d.resolved),
+        "duration_minutes": minutes_between(mi.declared_at, ended_or(mi, now)),
     }))
+}
+
+/// When the period ended, or `now` while it runs (its duration so far).
+fn ended_or(mi: &MajorIncident, now: Timestamp) -> Timestamp {
+    mi.stood_down.as_ref().map_or(now, |d| d.at)
 }
 
 /// The executive briefing's `major_incident` data: times in words, or null.
@@ -97,5 +110,8 @@ pub fn briefing(config: &Config, esc: &Escalation, now: Timestamp) -> Value {
             .filter(|d| now > *d)
             .map(|d| duration_words(minutes_between(d, now))),
         "timeline": timeline,
+        "ended_at": mi.stood_down.as_ref().map(|d| when(d.at)),
+        "summary": mi.stood_down.as_ref().map(|d| &d.summary),
+        "duration": duration_words(minutes_between(mi.declared_at, ended_or(mi, now))),
     })
 }

@@ -132,6 +132,31 @@ impl Node {
         }
     }
 
+    /// Adds to `keys` the keys under `root` that evaluating may read; `false` when it may
+    /// read any (all of `root` or of the data, or through `missing` or a fallback), which
+    /// leaves `keys` incomplete.
+    pub fn keys_under(&self, root: &str, keys: &mut Vec<String>) -> bool {
+        match self {
+            Node::Lit(_) => true,
+            Node::Var(path, _) => match path.as_slice() {
+                [] => false,
+                [r] => r != root,
+                [r, k, ..] => {
+                    if r == root && !keys.contains(k) {
+                        keys.push(k.clone());
+                    }
+                    true
+                }
+            },
+            Node::Cmp(_, xs) | Node::And(xs) | Node::Or(xs) | Node::If(xs) | Node::Arith(_, xs) => {
+                xs.iter().all(|x| x.keys_under(root, keys))
+            }
+            Node::Not(a, _) => a.keys_under(root, keys),
+            Node::In(a, b) => a.keys_under(root, keys) && b.keys_under(root, keys),
+            Node::Missing(_) | Node::Fallback(_) => false,
+        }
+    }
+
     pub fn eval<'a>(&'a self, data: &'a Value) -> Out<'a> {
         match self {
             Node::Lit(v) => Ok(Cow::Borrowed(v)),

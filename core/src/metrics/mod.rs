@@ -36,7 +36,6 @@ use group::{group_json, triaged_of, Acc, Contribution};
 use rate::Volumes;
 use request::Metric;
 use sla::SlaTally;
-use stalled::{silent_too_long, TargetCache};
 
 /// Answers `calculate-metrics` (the request's `parameters`) at `now`.
 pub fn calculate(
@@ -60,22 +59,22 @@ pub fn calculate(
     };
     let targets = targets::parse(&config.metric_targets)?;
 
-    // Range first: a log outside the range is skipped after reading one event.
-    let facts: Vec<Facts<'_>> = ws
-        .escalations
-        .iter()
-        .filter(|e| facts::opened_at(e).is_some_and(|t| req.range.contains(t)))
-        .filter_map(facts::read)
-        .collect();
-
     let want_sla = req.wants(Metric::SlaCompliance) || req.wants(Metric::BreachCount);
     let want_stalled = req.wants(Metric::StalledCount);
-    let mut cache = TargetCache::default();
     let book = crate::sla::ClockBook::new(config);
+    let mut stalled_rules = stalled::SilenceRules::new(&book);
+    let mut facts: Vec<Facts<'_>> = Vec::new();
     let mut groups: BTreeMap<Vec<Key<'_>>, Acc> = BTreeMap::new();
     let mut totals = Acc::default();
     let mut key = Vec::with_capacity(req.dimensions.len());
-    for f in &facts {
+    // One pass, one escalation at a time: its log is read while it is still in cache (a
+    // hundred thousand logs do not fit), instead of once for facts and again for clocks.
+    for esc in &ws.escalations {
+        // Range first: a log outside the range is skipped after reading one event.
+        if !facts::opened_at(esc).is_some_and(|t| req.range.contains(t)) {
+            continue;
+        }
+        let Some(f) = facts::read(esc) else { continue };
         let mut c = Contribution::default();
         // `request::parse` refused these metrics without `now`, so `now` is set here.
         if let Some(now) = now {
@@ -83,20 +82,20 @@ pub fn calculate(
                 c.sla = SlaTally::of(&book, f.esc, now)?;
             }
             if want_stalled {
-                c.stalled =
-                    !f.done && silent_too_long(cache.get(config, f.tier), f.last_activity, now);
+                c.stalled = stalled::is_stalled(&mut stalled_rules, f.esc, f.tier, f.done, now)?;
             }
         }
-        key_of(f, &req.dimensions, &req.tz, &mut key);
+        key_of(&f, &req.dimensions, &req.tz, &mut key);
         match groups.get_mut(key.as_slice()) {
-            Some(acc) => acc.add(f, &c),
+            Some(acc) => acc.add(&f, &c),
             None => {
                 let mut acc = Acc::default();
-                acc.add(f, &c);
+                acc.add(&f, &c);
                 groups.insert(key.clone(), acc);
             }
         }
-        totals.add(f, &c);
+        totals.add(&f, &c);
+        facts.push(f);
     }
 
     let rows: Vec<Value> = groups

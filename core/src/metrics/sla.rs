@@ -1,5 +1,6 @@
 //! sla_compliance and breach_count, from the escalation's SLA clocks as `sla::clocks_for`
-//! folds them (so metrics and `sla-status` can never disagree about a breach).
+//! folds them (so metrics and `sla-status` can never disagree about a breach); read through
+//! `sla::book_outcomes`, which skips what a tally does not need.
 //!
 //! A clock is met, breached (stopped late, or still running past its due time) or open
 //! (running, in warning, or paused, and not yet due). Compliance of a kind is
@@ -11,7 +12,7 @@ use serde_json::{json, Map, Value};
 use super::durations::round4;
 use crate::error::RequestError;
 use crate::event::Escalation;
-use crate::sla::{book_clocks, ClockBook, ClockKind, ClockState};
+use crate::sla::{book_outcomes, ClockBook, ClockKind, Outcome};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
@@ -63,16 +64,12 @@ impl SlaTally {
         now: Timestamp,
     ) -> Result<SlaTally, RequestError> {
         let mut t = SlaTally::default();
-        for c in book_clocks(book, esc, now)? {
-            let i = ClockKind::ALL
-                .iter()
-                .position(|k| *k == c.kind)
-                .unwrap_or(0);
-            let slot = &mut t.0[i];
-            match c.state {
-                ClockState::Met => slot.met += 1,
-                ClockState::Breached => slot.breached += 1,
-                ClockState::Running | ClockState::Warning | ClockState::Paused => slot.open += 1,
+        for (slot, o) in t.0.iter_mut().zip(book_outcomes(book, esc, now)?) {
+            match o {
+                Some(Outcome::Met) => slot.met += 1,
+                Some(Outcome::Breached) => slot.breached += 1,
+                Some(Outcome::Open) => slot.open += 1,
+                None => {}
             }
         }
         Ok(t)

@@ -82,6 +82,10 @@ pub fn describe(kind: &EventKind) -> String {
         EventKind::BridgeJoined { participant } => format!("{participant} joined the bridge"),
         EventKind::BridgeLeft { participant } => format!("{participant} left the bridge"),
         EventKind::StatusUpdatePosted { text } => format!("Status update: {text}"),
+        EventKind::MajorIncidentStoodDown { summary, resolved } => format!(
+            "Major incident stood down{}: {summary}",
+            if *resolved { " (resolved)" } else { "" }
+        ),
     }
 }
 

@@ -92,6 +92,8 @@ pub fn generate_handoff(
                 EventKind::NotificationGenerated { .. }
                     | EventKind::Note { .. }
                     | EventKind::DeescalationDecided { .. }
+                    | EventKind::StatusUpdatePosted { .. }
+                    | EventKind::MajorIncidentStoodDown { .. }
             )
         })
         .map(|e| json!({"at": when(e.at), "text": describe(&e.kind)}))

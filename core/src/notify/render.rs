@@ -94,6 +94,15 @@ pub fn render_source(
     Ok(out)
 }
 
+/// Compiles a template without rendering it: how a config update checks an edited template
+/// before storing it (rendering needs a notification's data).
+pub fn check_source(part: &str, text: &str, path: &str) -> Result<(), RequestError> {
+    engine(mode_of(part))
+        .compile(text)
+        .map(|_| ())
+        .map_err(|e| template_error(path, part, &e))
+}
+
 fn template_error(path: &str, part: &str, e: &upon::Error) -> RequestError {
     let (line, column) = location(&format!("{e:#}")).unwrap_or((1, 1));
     RequestError::new(

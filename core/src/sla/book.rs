@@ -2,6 +2,7 @@
 //! metrics fold tens of thousands of escalations, and re-cloning policies and re-resolving
 //! calendars for every clock dominated that work.
 
+use super::matcher::{Matcher, StatusSet};
 use super::policy::{ClockKind, ClockPolicy};
 use super::resolve::{calendar_of, calendar_path, policy_for};
 use crate::calendar::Calendar;
@@ -15,6 +16,10 @@ pub struct Resolved {
     pub target_minutes: u32,
     /// Kept as a result: a bad calendar is an error only for escalations that reach it.
     pub calendar: Result<Calendar, RequestError>,
+    /// `rules.starts_on`, `stops_on` and `pause_states`, compiled.
+    pub starts: Matcher,
+    pub stops: Matcher,
+    pub pause_states: StatusSet,
 }
 
 /// The resolved clocks of the usual tiers (1-4 and any configured), built from one config.
@@ -59,6 +64,9 @@ fn resolve(config: &Config, tier: u8, kind: ClockKind) -> Resolved {
     let calendar = calendar_of(config, &rules, &calendar_path(index, kind));
     Resolved {
         target_minutes: rules.target_minutes,
+        starts: Matcher::new(&rules.starts_on, kind.default_starts_on()),
+        stops: Matcher::new(&rules.stops_on, kind.default_stops_on()),
+        pause_states: StatusSet::of(&rules.pause_states),
         rules,
         calendar,
     }

@@ -56,19 +56,12 @@ impl Clock {
         let pauses = business::pause_set(&self.pauses);
         let start = self.start.as_second();
         let now_s = now.as_second();
-        let stop = self
-            .stopped_at
-            .map(Timestamp::as_second)
-            .filter(|s| *s <= now_s);
+        let stop = stop_by(self.stopped_at, now_s);
         let until = stop.unwrap_or(now_s);
         let elapsed = business::seconds_between(&self.calendar, start, until, &pauses);
         let target = i64::from(self.target_minutes) * 60;
         let due = business::reach(&self.calendar, start, target, &pauses);
-        let breached = match (due, stop) {
-            (None, _) => false,
-            (Some(d), Some(s)) => s > d,
-            (Some(d), None) => now_s >= d,
-        };
+        let breached = missed(due, stop, now_s);
         let paused_now = pauses
             .intervals()
             .iter()
@@ -118,6 +111,57 @@ impl Clock {
             breached_at: if breached { due.and_then(to_ts) } else { None },
             next_check_at: next_check.and_then(to_ts),
         }
+    }
+}
+
+/// Whether a clock is decided at `now`, as [`Clock::status`] would say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Met,
+    Breached,
+    /// Running, in warning or paused: not decided yet.
+    Open,
+}
+
+/// [`Clock::status`] reduced to its [`Outcome`], for callers that tally many clocks: it
+/// skips elapsed time, warnings and the next check, and borrows the calendar.
+pub fn outcome(
+    calendar: &Calendar,
+    start: Timestamp,
+    target_minutes: u32,
+    pauses: &[Pause],
+    stopped_at: Option<Timestamp>,
+    now: Timestamp,
+) -> Outcome {
+    let now_s = now.as_second();
+    let stop = stop_by(stopped_at, now_s);
+    let target = i64::from(target_minutes) * 60;
+    let due = business::reach(
+        calendar,
+        start.as_second(),
+        target,
+        &business::pause_set(pauses),
+    );
+    if missed(due, stop, now_s) {
+        Outcome::Breached
+    } else if stop.is_some() {
+        Outcome::Met
+    } else {
+        Outcome::Open
+    }
+}
+
+/// The stop in seconds, if it has happened by `now_s`.
+fn stop_by(stopped_at: Option<Timestamp>, now_s: i64) -> Option<i64> {
+    stopped_at.map(Timestamp::as_second).filter(|s| *s <= now_s)
+}
+
+/// Breached: stopped after the due time, or still running at or past it.
+fn missed(due: Option<i64>, stop: Option<i64>, now_s: i64) -> bool {
+    match (due, stop) {
+        (None, _) => false,
+        (Some(d), Some(s)) => s > d,
+        (Some(d), None) => now_s >= d,
     }
 }
 

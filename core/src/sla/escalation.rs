@@ -19,8 +19,10 @@ use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-use super::book::ClockBook;
-use super::clock::{Clock, ClockState};
+use std::borrow::Cow;
+
+use super::book::{ClockBook, Resolved};
+use super::clock::{outcome, Clock, ClockState, Outcome};
 use super::policy::{ClockKind, OnTierChange};
 use crate::calendar::{due_at_seconds, Calendar, Pause};
 use crate::config::Config;
@@ -88,18 +90,143 @@ pub fn book_clocks(
     esc: &Escalation,
     now: Timestamp,
 ) -> Result<Vec<EscalationClock>, RequestError> {
-    let mut events: Vec<&Event> = esc.events.iter().filter(|e| e.at <= now).collect();
-    // Logs are kept sorted, but a hand-edited one may not be; the fold needs time order.
-    if !events.is_sorted_by(|a, b| a.at <= b.at) {
-        events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
-    }
     let mut out = Vec::new();
+    each_clock(book, esc, now, |p| {
+        out.push(p.clock(now)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// The [`Outcome`] of each clock of `esc` at `now` (`None`: not started), indexed like
+/// `ClockKind::ALL`: what [`book_clocks`] would say of met and breached, without building
+/// the clocks. Errors exactly when `book_clocks` would.
+pub fn book_outcomes(
+    book: &ClockBook,
+    esc: &Escalation,
+    now: Timestamp,
+) -> Result<[Option<Outcome>; 3], RequestError> {
+    let mut out = [None; 3];
+    each_clock(book, esc, now, |p| {
+        let calendar = p.resolved.calendar.as_ref().map_err(Clone::clone)?;
+        let o = outcome(
+            calendar,
+            p.start,
+            p.target_minutes,
+            &p.walk.pauses,
+            p.walk.stop,
+            now,
+        );
+        out[kind_index(p.kind)] = Some(o);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+fn kind_index(kind: ClockKind) -> usize {
+    ClockKind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+/// Calls `f` with each clock of `esc` that has started by `now`, in `ClockKind::ALL` order.
+fn each_clock(
+    book: &ClockBook,
+    esc: &Escalation,
+    now: Timestamp,
+    mut f: impl FnMut(Planned<'_>) -> Result<(), RequestError>,
+) -> Result<(), RequestError> {
+    let by_now = move |e: &&Event| e.at <= now;
+    let in_order = |a: &&Event, b: &&Event| a.at <= b.at;
+    // Logs are kept sorted, so the usual case walks the log in place; a hand-edited one
+    // may not be, and the fold needs time order.
+    if esc.events.iter().filter(by_now).is_sorted_by(in_order) {
+        return plan_each(book, esc.events.iter().filter(by_now), &mut f);
+    }
+    let mut events: Vec<&Event> = esc.events.iter().filter(by_now).collect();
+    events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    plan_each(book, events.iter().copied(), &mut f)
+}
+
+fn plan_each<'e, I>(
+    book: &ClockBook,
+    events: I,
+    f: &mut impl FnMut(Planned<'_>) -> Result<(), RequestError>,
+) -> Result<(), RequestError>
+where
+    I: Iterator<Item = &'e Event> + Clone,
+{
+    let final_tier = events.clone().fold(1, |t, e| tier_after(t, &e.kind));
     for kind in ClockKind::ALL {
-        if let Some(c) = clock_of(book, &events, kind, now)? {
-            out.push(c);
+        if let Some(p) = plan(book, events.clone(), kind, final_tier) {
+            f(p)?;
         }
     }
-    Ok(out)
+    Ok(())
+}
+
+/// One clock of one escalation before its status is read: its walk, rules and target.
+struct Planned<'b> {
+    kind: ClockKind,
+    resolved: Cow<'b, Resolved>,
+    walk: Walk,
+    target_tier: u8,
+    start: Timestamp,
+    target_minutes: u32,
+}
+
+fn plan<'b, 'e>(
+    book: &'b ClockBook,
+    events: impl Iterator<Item = &'e Event>,
+    kind: ClockKind,
+    final_tier: u8,
+) -> Option<Planned<'b>> {
+    let resolved = book.get(final_tier, kind);
+    let w = walk(events, kind, &resolved)?;
+    let (target_tier, start) = match resolved.rules.on_tier_change {
+        OnTierChange::Retarget => (w.tier, w.start),
+        OnTierChange::Keep => (w.start_tier, w.start),
+        OnTierChange::Restart => (w.tier, w.tier_changed_at.unwrap_or(w.start).max(w.start)),
+    };
+    let target_minutes = book.get(target_tier, kind).target_minutes;
+    Some(Planned {
+        kind,
+        resolved,
+        walk: w,
+        target_tier,
+        start,
+        target_minutes,
+    })
+}
+
+impl Planned<'_> {
+    fn clock(self, now: Timestamp) -> Result<EscalationClock, RequestError> {
+        let calendar = self.resolved.calendar.clone()?;
+        let w = self.walk;
+        let clock = Clock {
+            start: self.start,
+            target_minutes: self.target_minutes,
+            calendar,
+            pauses: w.pauses,
+            warn_at: self.resolved.rules.warn_at.clone(),
+            stopped_at: w.stop,
+        };
+        let s = clock.status(now);
+        let warned_at = warned_at(&clock, now);
+        Ok(EscalationClock {
+            kind: self.kind,
+            tier: self.target_tier,
+            target_minutes: self.target_minutes,
+            started_at: self.start,
+            stopped_at: w.stop,
+            due_at: s.due_at,
+            elapsed_minutes: s.elapsed_minutes,
+            remaining_minutes: s.remaining_minutes,
+            state: s.state,
+            warned_at,
+            breached_at: s.breached_at,
+            next_check_at: s.next_check_at,
+            calendar: clock.calendar,
+        })
+    }
 }
 
 /// What one walk of the log finds for one clock.
@@ -112,52 +239,6 @@ struct Walk {
     /// The last tier change after the start (and before the stop).
     tier_changed_at: Option<Timestamp>,
     pauses: Vec<Pause>,
-}
-
-fn clock_of(
-    book: &ClockBook,
-    events: &[&Event],
-    kind: ClockKind,
-    now: Timestamp,
-) -> Result<Option<EscalationClock>, RequestError> {
-    let final_tier = events.iter().fold(1, |t, e| tier_after(t, &e.kind));
-    let resolved = book.get(final_tier, kind);
-    let rules = &resolved.rules;
-    let Some(w) = walk(events, kind, rules) else {
-        return Ok(None);
-    };
-    let (target_tier, start) = match rules.on_tier_change {
-        OnTierChange::Retarget => (w.tier, w.start),
-        OnTierChange::Keep => (w.start_tier, w.start),
-        OnTierChange::Restart => (w.tier, w.tier_changed_at.unwrap_or(w.start).max(w.start)),
-    };
-    let target_minutes = book.get(target_tier, kind).target_minutes;
-    let calendar = resolved.calendar.clone()?;
-    let clock = Clock {
-        start,
-        target_minutes,
-        calendar,
-        pauses: w.pauses,
-        warn_at: rules.warn_at.clone(),
-        stopped_at: w.stop,
-    };
-    let s = clock.status(now);
-    let warned_at = warned_at(&clock, now);
-    Ok(Some(EscalationClock {
-        kind,
-        tier: target_tier,
-        target_minutes,
-        started_at: start,
-        stopped_at: w.stop,
-        due_at: s.due_at,
-        elapsed_minutes: s.elapsed_minutes,
-        remaining_minutes: s.remaining_minutes,
-        state: s.state,
-        warned_at,
-        breached_at: s.breached_at,
-        next_check_at: s.next_check_at,
-        calendar: clock.calendar,
-    }))
 }
 
 /// The instant the lowest warning threshold was reached, the same way `Clock::status` counts
@@ -180,19 +261,11 @@ fn tier_after(tier: u8, kind: &EventKind) -> u8 {
     }
 }
 
-/// Whether `e` is named by `names` (or, when empty, by the kind's defaults).
-fn named(e: &EventKind, names: &[String], defaults: &[&str]) -> bool {
-    let hit = |n: &str| {
-        n == e.name() || matches!(e, EventKind::StatusChanged { status } if status.as_str() == n)
-    };
-    if names.is_empty() {
-        defaults.iter().any(|n| hit(n))
-    } else {
-        names.iter().any(|n| hit(n))
-    }
-}
-
-fn walk(events: &[&Event], kind: ClockKind, rules: &super::ClockPolicy) -> Option<Walk> {
+fn walk<'e>(
+    events: impl Iterator<Item = &'e Event>,
+    kind: ClockKind,
+    r: &Resolved,
+) -> Option<Walk> {
     let restarts = kind == ClockKind::NextUpdate;
     let mut tier = 1;
     let mut w: Option<Walk> = None;
@@ -202,12 +275,10 @@ fn walk(events: &[&Event], kind: ClockKind, rules: &super::ClockPolicy) -> Optio
     let mut resolved_from: Option<Timestamp> = None;
     for e in events {
         tier = tier_after(tier, &e.kind);
-        let is_start = named(&e.kind, &rules.starts_on, kind.default_starts_on());
-        let is_stop = named(&e.kind, &rules.stops_on, kind.default_stops_on());
+        let is_start = r.starts.hit(&e.kind);
+        let is_stop = r.stops.hit(&e.kind);
         match &e.kind {
-            EventKind::StatusChanged { status } => {
-                by_status = rules.pause_states.iter().any(|p| p == status.as_str())
-            }
+            EventKind::StatusChanged { status } => by_status = r.pause_states.contains(*status),
             EventKind::Paused { .. } => by_event = true,
             EventKind::Resumed {} => by_event = false,
             _ => {}

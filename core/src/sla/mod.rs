@@ -12,6 +12,7 @@ mod escalation;
 #[cfg(test)]
 mod escalation_tests;
 mod inline;
+mod matcher;
 mod policy;
 mod resolve;
 #[cfg(test)]
@@ -19,8 +20,8 @@ mod tests;
 
 pub use action::sla_status;
 pub use book::ClockBook;
-pub use clock::{Clock, ClockState, ClockStatus, DEFAULT_WARN_AT};
-pub use escalation::{book_clocks, clocks_for, EscalationClock};
+pub use clock::{outcome, Clock, ClockState, ClockStatus, Outcome, DEFAULT_WARN_AT};
+pub use escalation::{book_clocks, book_outcomes, clocks_for, EscalationClock};
 pub use inline::{inline_status, parse_clock, MAX_TARGET_MINUTES};
 pub use policy::{
     default_policies, default_targets, CalendarRef, ClockKind, ClockPolicy, OnTierChange, SlaPolicy,

@@ -3,6 +3,7 @@
 //! the DOM so it is tested natively (like `triage`).
 
 mod deescalate;
+pub mod incident;
 mod notify;
 mod progress;
 

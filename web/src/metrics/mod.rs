@@ -6,7 +6,9 @@ mod chart;
 mod csv;
 mod table;
 
-pub use chart::{bars, cumulative_line, fit_label, Bar, Plot};
+pub use chart::{
+    bars, bars_scaled, cumulative_line, fit_label, grouped_bars, hbars, ticks, Bar, GroupBar, Plot,
+};
 pub use csv::{csv_field, to_csv};
 pub use table::{headline, table, Table};
 

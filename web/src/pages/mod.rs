@@ -14,7 +14,7 @@ pub use about::About;
 pub use dashboard::Dashboard;
 pub use data::Data;
 pub use escalation::EscalationDetail;
-pub use escalations::Escalations;
+pub use escalations::{Escalations, ListState};
 pub use metrics::Metrics;
 pub use new_escalation::NewEscalation;
 pub use settings::Settings;

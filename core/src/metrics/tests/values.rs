@@ -162,13 +162,13 @@ fn stalled_means_silent_longer_than_the_tier_update_target() {
         Some("2025-01-10T16:00:00Z"),
     );
     assert_eq!(r["totals"]["stalled_count"], 1);
-    assert!(crate::metrics::stalled::is_stalled(
-        &w.config,
-        1,
-        false,
-        t("2025-01-10T10:00:00Z"),
-        t("2025-01-11T10:01:00Z")
-    ));
+    // B (tier 1, last update 11:00) turns stalled once 1440 minutes have passed.
+    let book = crate::sla::ClockBook::new(&w.config);
+    let mut rules = crate::metrics::stalled::SilenceRules::new(&book);
+    let mut stalled_at =
+        |at| crate::metrics::stalled::is_stalled(&mut rules, &w.escalations[1], 1, false, t(at));
+    assert!(!stalled_at("2025-01-11T11:00:00Z").unwrap());
+    assert!(stalled_at("2025-01-11T11:00:01Z").unwrap());
 }
 
 #[test]

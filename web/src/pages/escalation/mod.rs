@@ -1,10 +1,12 @@
 //! One escalation: its header, the audit trail, the progress form, SLA clocks, notifications,
-//! the handoff brief and the de-escalation checklist, one concern a file. Views read the
+//! the handoff brief, the major-incident bridge and the de-escalation checklist, one concern
+//! a file. Views read the
 //! fold of the event log; every change is a door request through the store.
 
 mod deescalation;
 mod handoff;
 mod header;
+mod major_incident;
 mod notifications;
 mod progress;
 mod sla_clocks;
@@ -19,6 +21,7 @@ use crate::store::use_store;
 use deescalation::Deescalation;
 use handoff::Handoff;
 use header::Header;
+use major_incident::MajorIncident;
 use notifications::Notifications;
 use progress::ProgressForm;
 use sla_clocks::SlaClocks;
@@ -68,6 +71,7 @@ pub fn EscalationDetail(id: String) -> impl IntoView {
                     <div class="detail-grid">
                         <div class="detail-main">
                             <ProgressForm id=id.clone() read_only />
+                            <MajorIncident id=id.clone() read_only />
                             <Timeline id=id.clone() />
                         </div>
                         <div class="detail-side">

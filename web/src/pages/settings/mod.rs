@@ -6,10 +6,15 @@ use leptos::prelude::*;
 
 mod calendars;
 mod directory;
+mod edit_status;
+mod form;
+mod on_call;
+mod rule_editor;
 mod rules;
 mod sla;
 mod templates;
 mod tiers;
+mod what_if;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {

@@ -1,0 +1,187 @@
+//! A decision written as JSON text straight from its structs, for bulk triage: the same bytes
+//! as serialising `serde_json::to_value(&decision)` (keys in the sorted order a `Value` map
+//! gives them, strings escaped as serde_json escapes them), as `tests/door_bytes.rs` checks.
+//! A field added to a decision must be added here too; that test fails until it is.
+//!
+//! Why not serde: in the size-optimised build a ticket's 2-3 KB answer went through several
+//! calls per key, string and punctuation mark, and writing answers was half the time of
+//! `determineEscalations` in WASM. Here constant keys are one copy each, and a string that
+//! needs no escaping (nearly all) is checked once and copied whole.
+
+use serde_json::Value;
+
+use super::score::Reason;
+use super::{Decision, History, Recommendation, Stakeholder};
+
+/// Appends `d` as a JSON object.
+pub fn write_decision(out: &mut Vec<u8>, d: &Decision) {
+    out.extend_from_slice(b"{\"history\":");
+    history(out, &d.history);
+    out.extend_from_slice(b",\"matched_rules\":");
+    list(out, &d.matched_rules, |o, s| string(o, s));
+    out.extend_from_slice(b",\"priority\":");
+    string(out, &d.priority);
+    out.extend_from_slice(b",\"reasons\":");
+    list(out, &d.reasons, reason);
+    out.extend_from_slice(b",\"recommended_actions\":");
+    list(out, &d.recommended_actions, recommendation);
+    out.extend_from_slice(b",\"response_target_minutes\":");
+    int(out, i64::from(d.response_target_minutes));
+    out.extend_from_slice(b",\"stakeholders\":");
+    list(out, &d.stakeholders, stakeholder);
+    out.extend_from_slice(b",\"ticket\":");
+    match &d.ticket {
+        Some(t) => string(out, t),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"tier\":");
+    int(out, i64::from(d.tier));
+    out.extend_from_slice(b",\"tier_name\":");
+    string(out, &d.tier_name);
+    out.extend_from_slice(b",\"tier_reasons\":");
+    list(out, &d.tier_reasons, |o, s| string(o, s));
+    out.extend_from_slice(b",\"urgency_score\":");
+    int(out, i64::from(d.urgency_score));
+    out.push(b'}');
+}
+
+fn history(out: &mut Vec<u8>, h: &History) {
+    out.extend_from_slice(b"{\"customer\":");
+    match &h.customer {
+        Some(c) => string(out, c),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"escalations\":");
+    list(out, &h.escalations, |o, s| string(o, s));
+    out.extend_from_slice(b",\"window_days\":");
+    int(out, i64::from(h.window_days));
+    out.push(b'}');
+}
+
+fn reason(out: &mut Vec<u8>, r: &Reason) {
+    out.extend_from_slice(b"{\"factor\":");
+    string(out, &r.factor);
+    out.extend_from_slice(b",\"points\":");
+    int(out, i64::from(r.points));
+    out.extend_from_slice(b",\"value\":");
+    value(out, &r.value);
+    out.extend_from_slice(b",\"why\":");
+    string(out, &r.why);
+    out.push(b'}');
+}
+
+fn recommendation(out: &mut Vec<u8>, r: &Recommendation) {
+    out.extend_from_slice(b"{\"kind\":");
+    string(out, r.kind);
+    out.extend_from_slice(b",\"source\":");
+    string(out, &r.source);
+    out.extend_from_slice(b",\"text\":");
+    string(out, &r.text);
+    if let Some(url) = &r.url {
+        out.extend_from_slice(b",\"url\":");
+        string(out, url);
+    }
+    out.push(b'}');
+}
+
+fn stakeholder(out: &mut Vec<u8>, s: &Stakeholder) {
+    out.extend_from_slice(b"{\"people\":");
+    list(out, &s.people, |o, p| {
+        o.extend_from_slice(b"{\"email\":");
+        string(o, &p.email);
+        o.extend_from_slice(b",\"name\":");
+        string(o, &p.name);
+        o.push(b'}');
+    });
+    out.extend_from_slice(b",\"role\":");
+    string(out, &s.role);
+    out.push(b'}');
+}
+
+fn list<T>(out: &mut Vec<u8>, items: &[T], each: impl Fn(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        each(out, item);
+    }
+    out.push(b']');
+}
+
+/// A JSON string. serde_json escapes `"`, `\` and control characters and nothing else, so a
+/// string without those is its own JSON text between quotes; any other goes through serde.
+fn string(out: &mut Vec<u8>, s: &str) {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.reserve(s.len() + 2);
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
+        serde_json::to_writer(out, s).expect("writing JSON to a Vec cannot fail");
+    }
+}
+
+/// An integer in decimal, as serde_json writes one.
+fn int(out: &mut Vec<u8>, n: i64) {
+    if n < 0 {
+        out.push(b'-');
+    }
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut m = n.unsigned_abs();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
+fn value(out: &mut Vec<u8>, v: &Value) {
+    match v {
+        Value::String(s) => string(out, s),
+        Value::Null => out.extend_from_slice(b"null"),
+        Value::Bool(true) => out.extend_from_slice(b"true"),
+        Value::Bool(false) => out.extend_from_slice(b"false"),
+        other => serde_json::to_writer(out, other).expect("writing JSON to a Vec cannot fail"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_and_integers_match_serde() {
+        for s in [
+            "plain",
+            "",
+            "quote \" here",
+            "back\\slash",
+            "tab\there",
+            "é ü \u{7f} /",
+        ] {
+            let mut out = Vec::new();
+            string(&mut out, s);
+            assert_eq!(out, serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
+        for n in [
+            0,
+            7,
+            -7,
+            10,
+            100,
+            -100,
+            i64::from(i32::MIN),
+            i64::from(u32::MAX),
+        ] {
+            let mut out = Vec::new();
+            int(&mut out, n);
+            assert_eq!(out, serde_json::to_vec(&n).unwrap(), "{n}");
+        }
+    }
+}
