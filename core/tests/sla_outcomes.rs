@@ -48,7 +48,7 @@ fn kind(pick: u8, arg: u8) -> EventKind {
         },
         7 => EventKind::DeescalationDecided {
             decision: "x".into(),
-            to_tier: (arg % 2 == 0).then_some(1 + arg % 4),
+            to_tier: arg.is_multiple_of(2).then_some(1 + arg % 4),
             rationale: None,
         },
         _ => EventKind::OwnerAssigned { owner: "o".into() },
@@ -100,7 +100,10 @@ fn names(picks: &[u8]) -> Vec<String> {
         .collect()
 }
 
-fn policy(tier: u8, target: u32, p: &(Vec<u8>, Vec<u8>, Vec<u8>, u8, u8)) -> SlaPolicy {
+/// Picks for one clock policy: starts_on, stops_on, pause_states, on_tier_change, calendar.
+type Picks = (Vec<u8>, Vec<u8>, Vec<u8>, u8, u8);
+
+fn policy(tier: u8, target: u32, p: &Picks) -> SlaPolicy {
     let (starts, stops, pauses, change, cal) = p;
     let calendar = match cal % 4 {
         0 => CalendarRef::Named("24/7".into()),
@@ -132,7 +135,7 @@ fn policy(tier: u8, target: u32, p: &(Vec<u8>, Vec<u8>, Vec<u8>, u8, u8)) -> Sla
     }
 }
 
-fn config(custom: &[(u8, u32, (Vec<u8>, Vec<u8>, Vec<u8>, u8, u8))]) -> Config {
+fn config(custom: &[(u8, u32, Picks)]) -> Config {
     let mut c = escalon::config::default_config();
     c.timezone = "America/New_York".into();
     let nights = json!({"timezone": "Europe/Berlin", "hours": {"mon": [["22:00", "06:00"]],

@@ -30,8 +30,6 @@ pub struct Facts<'a> {
     pub acknowledged_at: Option<Timestamp>,
     pub resolved_at: Option<Timestamp>,
     pub done: bool,
-    /// The last event that is work on the escalation (see [`is_activity`]).
-    pub last_activity: Timestamp,
     /// Raised to a higher tier after it was opened, or reopened after being resolved.
     pub re_escalated: bool,
 }
@@ -77,16 +75,12 @@ pub fn read(esc: &Escalation) -> Option<Facts<'_>> {
                 acknowledged_at: None,
                 resolved_at: None,
                 done: false,
-                last_activity: e.at,
                 re_escalated: false,
             });
             continue;
         }
         // Events before `created` (a hand-merged log) carry nothing we can attribute.
         let Some(f) = f.as_mut() else { continue };
-        if is_activity(&e.kind) {
-            f.last_activity = f.last_activity.max(e.at);
-        }
         match &e.kind {
             EventKind::TierChanged { to, .. } => {
                 f.re_escalated |= *to > f.tier;

@@ -92,7 +92,8 @@ pub fn navigate(to: Route) {
         if route.try_get_untracked().is_some_and(|r| r == to) {
             return;
         }
-        route.set(to);
+        // `try_`: the app that made the signal may have been unmounted (a test remounting it).
+        let _ = route.try_set(to);
     }
     // The hashchange this causes finds the route already set and does nothing.
     let _ = window().location().set_hash(&href);
