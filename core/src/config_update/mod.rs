@@ -7,6 +7,7 @@
 //! [`what_if`]) runs for dry runs and real saves alike, so a preview and the save that
 //! follows it report the same changes.
 
+mod shape;
 mod validate;
 pub mod what_if;
 
@@ -22,7 +23,7 @@ use crate::error::{ErrorCode, RequestError};
 use crate::params::as_obj;
 use crate::workspace::Workspace;
 
-pub use validate::known_sections;
+pub use shape::SECTIONS;
 
 const FIELDS: &[&str] = &["config", "section", "value", "dry_run"];
 
@@ -83,12 +84,14 @@ fn parse(ws: &Workspace, parameters: &Value) -> Result<Proposal, RequestError> {
         }
         (Some(config), None) => (config.clone(), validate::Target::Whole),
         (None, Some(section)) => {
-            let known = known_sections();
-            if !known.iter().any(|k| k == section) {
+            if !SECTIONS.contains(&section) {
                 return Err(RequestError::new(
                     ErrorCode::OutOfRange,
                     "parameters.section",
-                    format!("unknown section '{section}'; known: {}", known.join(", ")),
+                    format!(
+                        "unknown section '{section}'; known: {}",
+                        SECTIONS.join(", ")
+                    ),
                 ));
             }
             let value = p.get("value").ok_or_else(|| {

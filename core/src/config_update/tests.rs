@@ -357,3 +357,22 @@ fn archived_escalations_are_left_out() {
     );
     assert_eq!(r["result"]["changed_count"], 0, "{r}");
 }
+
+#[test]
+fn sections_match_the_schema() {
+    let schema = schemars::schema_for!(crate::config::Config);
+    let mut fields: Vec<String> = schema
+        .schema
+        .object
+        .unwrap()
+        .properties
+        .into_keys()
+        .collect();
+    let mut sections: Vec<String> = super::SECTIONS.iter().map(|s| s.to_string()).collect();
+    fields.sort();
+    sections.sort();
+    assert_eq!(
+        sections, fields,
+        "update-config's SECTIONS must list every Config field"
+    );
+}

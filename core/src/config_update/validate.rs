@@ -1,5 +1,5 @@
 //! A proposed config checked as a whole before it may replace the stored one: first its
-//! shape (serde, with the path of the field at fault), then what serde cannot see. Every
+//! shape (serde, with the path of the field at fault: `shape.rs`), then what serde cannot see. Every
 //! check reuses the validator the engine itself runs (calendar compile, rule compile,
 //! calendar lookup, template compile), so an accepted config is one the engine can run.
 //!
@@ -58,20 +58,10 @@ fn join(base: &str, rest: &str) -> String {
     }
 }
 
-/// The config's field names, read from its JSON Schema so the list cannot go stale.
-pub fn known_sections() -> Vec<String> {
-    let schema = schemars::schema_for!(Config);
-    schema
-        .schema
-        .object
-        .map(|o| o.properties.keys().cloned().collect())
-        .unwrap_or_default()
-}
-
 /// Parses and checks a proposed config; errors carry `config.`-rooted paths.
 pub fn config(candidate: Value) -> Result<Config, RequestError> {
     precheck_calendars(&candidate)?;
-    let config: Config = serde_path_to_error::deserialize(candidate).map_err(shape_error)?;
+    let config = super::shape::parse(candidate)?;
     tiers(&config)?;
     RuleSet::compile(&config.rules).map_err(bracket)?;
     business_calendar(&config.timezone)?;
@@ -101,23 +91,6 @@ fn precheck_calendars(candidate: &Value) -> Result<(), RequestError> {
         }
     }
     Ok(())
-}
-
-fn shape_error(e: serde_path_to_error::Error<serde_json::Error>) -> RequestError {
-    let path = e.path().to_string();
-    let path = if path == "." { String::new() } else { path };
-    let message = e.inner().to_string();
-    // serde names a missing field in the message and points at its parent; point at it.
-    let missing = message
-        .strip_prefix("missing field `")
-        .and_then(|m| m.split('`').next());
-    let (code, path) = match missing {
-        Some(field) => (ErrorCode::MissingField, join(&path, field)),
-        None if message.starts_with("unknown field") => (ErrorCode::UnknownField, path),
-        None if message.starts_with("invalid type") => (ErrorCode::WrongType, path),
-        None => (ErrorCode::OutOfRange, path),
-    };
-    RequestError::new(code, join("config", &path), message)
 }
 
 /// Tiers are numbered 1, 2, ... (at most 4) in order, each needing a higher score than the
