@@ -39,6 +39,21 @@ impl Context {
         (self.ids)()
     }
 
+    /// A new event with a fresh id, for the shell's `now` and actor of this request.
+    pub fn event(
+        &mut self,
+        at: Timestamp,
+        actor: &str,
+        kind: crate::event::EventKind,
+    ) -> crate::event::Event {
+        crate::event::Event {
+            id: self.next_id(),
+            at,
+            actor: actor.to_string(),
+            kind,
+        }
+    }
+
     /// Whether the last handled request changed the workspace (the shell should save it).
     pub fn changed(&self) -> bool {
         self.changed

@@ -135,12 +135,7 @@ pub fn track_progress(
         })?;
         let events: Vec<Event> = kinds
             .into_iter()
-            .map(|kind| Event {
-                id: ctx.next_id(),
-                at: now,
-                actor: actor.to_string(),
-                kind,
-            })
+            .map(|kind| ctx.event(now, actor, kind))
             .collect();
         appended = events
             .iter()

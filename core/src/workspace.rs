@@ -79,6 +79,12 @@ impl Workspace {
         Ok(ws)
     }
 
+    /// Compact, for storage: a browser's localStorage holds about 5 MB, and indentation
+    /// would spend half of it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a workspace always serialises")
+    }
+
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("a workspace always serialises")
     }

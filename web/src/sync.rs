@@ -121,7 +121,7 @@ impl Synced {
         // The backup must hold what other tabs stored too, not only this tab's view.
         self.take_in_stored(current).map_err(&nothing)?;
         self.backend
-            .set(BACKUP_KEY, &current.to_json_pretty())
+            .set(BACKUP_KEY, &current.to_json())
             .map_err(&nothing)?;
         let previous = self.backend.get(GENERATION_KEY);
         // Written before the document, so a tab that sees the new document sees it as new.
@@ -197,7 +197,7 @@ impl Synced {
     }
 
     fn write(&mut self, ws: &Workspace) -> Result<(), String> {
-        let text = ws.to_json_pretty();
+        let text = ws.to_json();
         self.backend.set(KEY, &text)?;
         self.known_hash = Some(hash(&text));
         self.known_ids = event_ids(ws);

@@ -29,18 +29,17 @@ pub fn record(
         if d.tier <= s.tier {
             return (s.id, "unchanged");
         }
-        let ev = Event {
-            id: ctx.next_id(),
-            at: now,
-            actor: actor.to_string(),
-            kind: EventKind::TierChanged {
+        let ev = ctx.event(
+            now,
+            actor,
+            EventKind::TierChanged {
                 to: d.tier,
                 reason: Some(format!(
                     "determine-escalation: urgency score {}",
                     d.urgency_score
                 )),
             },
-        };
+        );
         ws.append(&s.id, vec![ev]);
         return (s.id, "updated");
     }

@@ -211,12 +211,7 @@ pub fn major_incident(
     if !kinds.is_empty() {
         let events: Vec<Event> = kinds
             .into_iter()
-            .map(|kind| Event {
-                id: ctx.next_id(),
-                at: now,
-                actor: actor.to_string(),
-                kind,
-            })
+            .map(|kind| ctx.event(now, actor, kind))
             .collect();
         let ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
         ws.append(&id, events);
