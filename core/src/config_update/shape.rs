@@ -58,7 +58,7 @@ enum Step {
 fn locate(root: &Value, message: &str, reread: &dyn Fn(&Value) -> Option<String>) -> String {
     let mut path: Vec<Step> = Vec::new();
     loop {
-        let node = at(root, &path);
+        let node = root.pointer(&pointer(&path)).unwrap_or(&Value::Null);
         let steps: Vec<Step> = match node {
             Value::Object(m) => m.keys().cloned().map(Step::Key).collect(),
             Value::Array(a) => (0..a.len()).map(Step::Index).collect(),
@@ -66,7 +66,9 @@ fn locate(root: &Value, message: &str, reread: &dyn Fn(&Value) -> Option<String>
         };
         let culprit = (0..=steps.len()).find(|&k| {
             let mut trial = root.clone();
-            *at_mut(&mut trial, &path) = prefix(node, k);
+            if let Some(slot) = trial.pointer_mut(&pointer(&path)) {
+                *slot = prefix(node, k);
+            }
             reread(&trial).as_deref() == Some(message)
         });
         match culprit {
@@ -105,24 +107,14 @@ fn prefix(v: &Value, k: usize) -> Value {
     }
 }
 
-fn at<'a>(mut v: &'a Value, path: &[Step]) -> &'a Value {
-    for s in path {
-        v = match s {
-            Step::Key(k) => &v[k.as_str()],
-            Step::Index(i) => &v[*i],
-        };
-    }
-    v
-}
-
-fn at_mut<'a>(mut v: &'a mut Value, path: &[Step]) -> &'a mut Value {
-    for s in path {
-        v = match s {
-            Step::Key(k) => &mut v[k.as_str()],
-            Step::Index(i) => &mut v[*i],
-        };
-    }
-    v
+/// The JSON pointer (`/tiers/2/min_score`) of a path, for `Value::pointer`.
+fn pointer(path: &[Step]) -> String {
+    path.iter()
+        .map(|s| match s {
+            Step::Key(k) => format!("/{}", k.replace('~', "~0").replace('/', "~1")),
+            Step::Index(i) => format!("/{i}"),
+        })
+        .collect()
 }
 
 /// The error code follows serde's wording.

@@ -5,7 +5,7 @@ use jiff::{tz::TimeZone, Timestamp};
 
 use super::{Decision, DecisionInput};
 use crate::context::Context;
-use crate::event::{CustomerRef, Escalation, Event, EventKind};
+use crate::event::{CustomerRef, Escalation, EventKind};
 use crate::scales::Status;
 use crate::state::fold;
 use crate::workspace::Workspace;
@@ -46,11 +46,10 @@ pub fn record(
 
     let year = now.to_zoned_datetime(TimeZone::UTC).year();
     let id = ws.next_escalation_id(year);
-    let created = Event {
-        id: ctx.next_id(),
-        at: now,
-        actor: actor.to_string(),
-        kind: EventKind::Created {
+    let created = ctx.event(
+        now,
+        actor,
+        EventKind::Created {
             ticket: i.ticket.clone().unwrap_or_else(|| id.clone()),
             customer: CustomerRef {
                 id: i.customer_id.clone(),
@@ -68,7 +67,7 @@ pub fn record(
             product: i.product.clone(),
             summary: i.summary.clone(),
         },
-    };
+    );
     ws.escalations.push(Escalation {
         id: id.clone(),
         events: vec![created],
