@@ -13,7 +13,7 @@ use crate::event::{Escalation, Event};
 use crate::rules::RuleSet;
 
 /// The version this build writes. Bump it together with a step in [`migrate`].
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Workspace {
@@ -53,6 +53,12 @@ impl Workspace {
 
     /// Parses, migrates and validates a workspace document given as JSON text.
     pub fn from_json(text: &str) -> Result<Workspace, RequestError> {
+        Workspace::from_json_with_version(text).map(|(ws, _)| ws)
+    }
+
+    /// Like [`Workspace::from_json`], also telling which schema version the text was
+    /// written in, so a shell can keep the original of a document it migrated.
+    pub fn from_json_with_version(text: &str) -> Result<(Workspace, u32), RequestError> {
         let value: Value = serde_json::from_str(text).map_err(|e| {
             RequestError::new(
                 ErrorCode::InvalidJson,
@@ -60,7 +66,10 @@ impl Workspace {
                 format!("workspace is not JSON: {e}"),
             )
         })?;
-        Workspace::from_value(value)
+        let written_in = value.get("schema_version").and_then(Value::as_u64);
+        let ws = Workspace::from_value(value)?;
+        // `from_value` accepted it, so the version was 1..=SCHEMA_VERSION.
+        Ok((ws, written_in.map_or(SCHEMA_VERSION, |v| v as u32)))
     }
 
     pub fn from_value(value: Value) -> Result<Workspace, RequestError> {
@@ -179,7 +188,7 @@ pub fn schema() -> Value {
 /// Brings a document to [`SCHEMA_VERSION`]. Each future version adds one step here that
 /// rewrites the JSON of version n into version n+1.
 pub fn migrate(mut value: Value) -> Result<Value, RequestError> {
-    let version = match value.get("schema_version") {
+    let mut version = match value.get("schema_version") {
         None => {
             return Err(RequestError::new(
                 ErrorCode::MissingField,
@@ -213,9 +222,26 @@ pub fn migrate(mut value: Value) -> Result<Value, RequestError> {
             "schema_version starts at 1",
         ));
     }
-    // No older versions exist yet; steps go here as `if version == n { ...; version += 1 }`.
+    if version == 1 {
+        v1_to_v2(&mut value);
+        version = 2;
+    }
+    debug_assert_eq!(version, u64::from(SCHEMA_VERSION));
     value["schema_version"] = Value::from(SCHEMA_VERSION);
     Ok(value)
+}
+
+/// Version 2 drops `config.notify.aging.update_target_minutes`: it was never read, because
+/// "stalled" uses each tier's `next_update` SLA target (see `aging::rule`), and a setting
+/// that does nothing misleads whoever edits it. Nothing else changed, so every answer about a
+/// migrated document is the same as before.
+fn v1_to_v2(value: &mut Value) {
+    if let Some(aging) = value
+        .pointer_mut("/config/notify/aging")
+        .and_then(Value::as_object_mut)
+    {
+        aging.remove("update_target_minutes");
+    }
 }
 
 #[cfg(test)]
@@ -236,6 +262,67 @@ mod tests {
         let e = Workspace::from_value(v).unwrap_err();
         assert_eq!(e.code, ErrorCode::UnsupportedSchemaVersion);
         assert!(e.message.contains("99"));
+    }
+
+    /// The demo workspace as the previous version wrote it: version 1, with the unread
+    /// `notify.aging.update_target_minutes` setting.
+    fn demo_as_version_1() -> Value {
+        let mut v = serde_json::to_value(crate::demo::demo_workspace()).unwrap();
+        v["schema_version"] = 1.into();
+        v["config"]["notify"]["aging"]["update_target_minutes"] =
+            serde_json::json!([{"tier": 1, "minutes": 1440}, {"tier": 3, "minutes": 120}]);
+        v
+    }
+
+    #[test]
+    fn a_version_1_document_is_migrated_and_answers_as_before() {
+        let old = demo_as_version_1();
+        let stepped = migrate(old.clone()).unwrap();
+        assert_eq!(stepped["schema_version"], SCHEMA_VERSION);
+        assert!(stepped
+            .pointer("/config/notify/aging/update_target_minutes")
+            .is_none());
+        assert_eq!(stepped["escalations"], old["escalations"]);
+        let (mut migrated, written_in) =
+            Workspace::from_json_with_version(&old.to_string()).unwrap();
+        assert_eq!(written_in, 1);
+        assert_eq!(migrated.schema_version, SCHEMA_VERSION);
+        let written: Value = serde_json::from_str(&migrated.to_json()).unwrap();
+        assert_eq!(written["schema_version"], 2);
+        assert!(written["config"]["notify"]["aging"]
+            .get("update_target_minutes")
+            .is_none());
+        assert_eq!(
+            written["config"]["notify"]["aging"],
+            old["config"]["notify"]["aging"]
+                .as_object()
+                .map(|a| {
+                    let mut a = a.clone();
+                    a.remove("update_target_minutes");
+                    Value::Object(a)
+                })
+                .unwrap()
+        );
+
+        let mut current = crate::demo::demo_workspace();
+        for request in [
+            serde_json::json!({"action": "stalled-report", "parameters": {}, "now": "2025-03-31T23:59:00Z"}),
+            serde_json::json!({"action": "calculate-metrics", "parameters": {}, "now": "2025-03-31T23:59:00Z"}),
+        ] {
+            let mut a = crate::Context::with_counter(None, "m");
+            let mut b = crate::Context::with_counter(None, "m");
+            let before = crate::handle(&mut current, &request, &mut a);
+            let after = crate::handle(&mut migrated, &request, &mut b);
+            assert_eq!(before["ok"], true, "{}", before["error"]);
+            assert_eq!(before, after, "{}", request["action"]);
+        }
+    }
+
+    #[test]
+    fn a_migrated_document_is_unchanged_by_a_second_load() {
+        let once = Workspace::from_value(demo_as_version_1()).unwrap();
+        let twice = Workspace::from_json(&once.to_json()).unwrap();
+        assert_eq!(once, twice);
     }
 
     #[test]

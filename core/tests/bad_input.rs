@@ -2,7 +2,7 @@
 //! code and path (or the behaviour) the table promises. "No input panics the engine" is only
 //! worth saying if someone tries the inputs.
 
-use escalon::{demo::demo_workspace, handle, run, Context, ErrorCode, Workspace};
+use escalon::{demo::demo_workspace, handle, run, Context, ErrorCode, Workspace, SCHEMA_VERSION};
 use serde_json::{json, Value};
 
 const NOW: &str = "2025-01-22T10:00:00Z";
@@ -169,7 +169,10 @@ fn hundred_thousand_event_escalation_loads_folds_and_tracks() {
 #[test]
 fn unknown_and_future_schema_versions_are_refused() {
     let cases = [
-        (json!(2), ErrorCode::UnsupportedSchemaVersion),
+        (
+            json!(SCHEMA_VERSION + 1),
+            ErrorCode::UnsupportedSchemaVersion,
+        ),
         (json!(u64::MAX), ErrorCode::UnsupportedSchemaVersion),
         (json!(0), ErrorCode::OutOfRange),
         (json!(-1), ErrorCode::WrongType),

@@ -14,6 +14,13 @@ pub const BACKUP_KEY: &str = "escalon.workspace.backup";
 /// tabs know to take the new document instead of uniting it with what they hold.
 pub const GENERATION_KEY: &str = "escalon.workspace.generation";
 
+/// Where the stored text of a document written in an older schema `version` is kept the
+/// first time this build opens it, before the migrated document is saved over it, so a
+/// migration can never lose what the user had.
+pub fn before_migration_key(version: u32) -> String {
+    format!("{KEY}.v{version}")
+}
+
 /// Key-value text storage. A failed write returns the browser's error name
 /// (`QuotaExceededError`) and must leave the stored value as it was.
 pub trait Backend {
@@ -28,6 +35,8 @@ pub struct Opened {
     pub notice: Option<String>,
     /// The stored text could not be read and must be kept aside before anything is saved.
     pub keep_aside: Option<String>,
+    /// The stored text was written in this older schema version and was migrated.
+    pub migrated_from: Option<u32>,
 }
 
 /// Decides what to open from the stored text (pure, so it is tested natively).
@@ -37,6 +46,7 @@ pub fn open(stored: Option<&str>) -> Opened {
             workspace: escalon::demo::demo_workspace(),
             notice: None,
             keep_aside: None,
+            migrated_from: None,
         };
     };
     // Grow the wasm heap once for the parse: growing it piecemeal gets slower as it grows
@@ -44,11 +54,12 @@ pub fn open(stored: Option<&str>) -> Opened {
     drop(std::hint::black_box(Vec::<u8>::with_capacity(
         text.len().saturating_mul(12),
     )));
-    match Workspace::from_json(text) {
-        Ok(workspace) => Opened {
+    match Workspace::from_json_with_version(text) {
+        Ok((workspace, written_in)) => Opened {
             workspace,
             notice: None,
             keep_aside: None,
+            migrated_from: (written_in < escalon::SCHEMA_VERSION).then_some(written_in),
         },
         Err(e) => Opened {
             workspace: escalon::demo::demo_workspace(),
@@ -57,6 +68,7 @@ pub fn open(stored: Option<&str>) -> Opened {
                  under \"{CORRUPT_KEY}\"; the demo workspace is open instead."
             )),
             keep_aside: Some(text.to_string()),
+            migrated_from: None,
         },
     }
 }

@@ -12,7 +12,9 @@ use escalon::config::Config;
 use escalon::import::{event_ids, merge, unsaved, ConfigFrom};
 use escalon::Workspace;
 
-use crate::storage::{open, Backend, Opened, BACKUP_KEY, CORRUPT_KEY, GENERATION_KEY, KEY};
+use crate::storage::{
+    before_migration_key, open, Backend, Opened, BACKUP_KEY, CORRUPT_KEY, GENERATION_KEY, KEY,
+};
 
 pub struct Synced {
     backend: Box<dyn Backend>,
@@ -45,7 +47,7 @@ impl Synced {
     /// Opens what is stored, moving an unreadable document aside first.
     pub fn load(backend: Box<dyn Backend>) -> (Synced, Opened) {
         let text = backend.get(KEY);
-        let opened = open(text.as_deref());
+        let mut opened = open(text.as_deref());
         let mut synced = Synced {
             known_hash: None,
             known_generation: backend.get(GENERATION_KEY),
@@ -63,12 +65,35 @@ impl Synced {
                 }
             }
             (None, Some(text)) => {
+                if let Some(version) = opened.migrated_from {
+                    opened.notice = synced.keep_before_migration(version, &text);
+                }
                 synced.known_hash = Some(hash(&text));
                 synced.known_ids = event_ids(&opened.workspace);
             }
             (None, None) => {}
         }
         (synced, opened)
+    }
+
+    /// Keeps the text of a document written in an older schema before anything saves the
+    /// migrated one over it; the first copy kept is never replaced. Returns the notice.
+    fn keep_before_migration(&self, version: u32, text: &str) -> Option<String> {
+        let key = before_migration_key(version);
+        let kept = self.backend.get(&key).is_some() || self.backend.set(&key, text).is_ok();
+        let to = escalon::SCHEMA_VERSION;
+        Some(if kept {
+            format!(
+                "The saved workspace was upgraded from schema version {version} to {to}. The \
+                 original is kept in this browser under \"{key}\"."
+            )
+        } else {
+            format!(
+                "The saved workspace was upgraded from schema version {version} to {to}. There \
+                 was no room to keep a copy of the original; the upgraded workspace holds all \
+                 its escalations and settings."
+            )
+        })
     }
 
     /// Saves `ws`, first taking in what another tab stored since. Returns whether that

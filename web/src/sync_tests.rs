@@ -170,3 +170,54 @@ fn a_failed_replace_replaces_nothing() {
     sb.save(&mut b).unwrap();
     assert_eq!(ids(&stored(&mem)), ["later", "start"]);
 }
+
+/// `one_escalation` as schema version 1 wrote it, with the setting version 2 dropped.
+fn version_1_text() -> String {
+    let mut v: serde_json::Value = serde_json::from_str(&one_escalation().to_json()).unwrap();
+    v["schema_version"] = 1.into();
+    v["config"]["notify"]["aging"]["update_target_minutes"] =
+        serde_json::json!([{"tier": 3, "minutes": 120}]);
+    v.to_string()
+}
+
+#[test]
+fn an_old_schema_is_migrated_and_its_original_kept_before_the_first_save() {
+    let mem = Rc::new(Memory::default());
+    let old = version_1_text();
+    mem.set(KEY, &old).unwrap();
+    let (mut s, mut opened) = Synced::load(Box::new(mem.clone()));
+    assert_eq!(opened.migrated_from, Some(1));
+    let key = before_migration_key(1);
+    assert!(opened.notice.as_deref().unwrap().contains(&key));
+    assert_eq!(mem.get(&key).as_deref(), Some(old.as_str()));
+    assert_eq!(ids(&opened.workspace), ["start"]);
+
+    opened
+        .workspace
+        .append("ESC-1", vec![event("after-upgrade")]);
+    s.save(&mut opened.workspace).unwrap();
+    let saved = mem.get(KEY).unwrap();
+    assert!(saved.contains(&format!("\"schema_version\":{}", escalon::SCHEMA_VERSION)));
+    assert!(!saved.contains("update_target_minutes"));
+    assert_eq!(ids(&stored(&mem)), ["after-upgrade", "start"]);
+    assert_eq!(
+        mem.get(&key).as_deref(),
+        Some(old.as_str()),
+        "the original stays"
+    );
+
+    // Opening again: nothing to migrate, no notice.
+    let (_, again) = Synced::load(Box::new(mem.clone()));
+    assert_eq!((again.migrated_from, again.notice), (None, None));
+}
+
+#[test]
+fn a_migration_with_no_room_for_the_original_says_so_and_still_opens() {
+    let mem = Rc::new(Memory::default());
+    mem.set(KEY, &version_1_text()).unwrap();
+    mem.fail_with.replace(Some("QuotaExceededError".into()));
+    let (_, opened) = Synced::load(Box::new(mem.clone()));
+    assert!(opened.notice.unwrap().contains("no room"));
+    assert_eq!(ids(&opened.workspace), ["start"]);
+    assert_eq!(mem.get(&before_migration_key(1)), None);
+}

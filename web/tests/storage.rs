@@ -1,12 +1,13 @@
 //! Storage in a real browser's localStorage: a write the browser refuses, a stored document
-//! that cannot be read, and the backup offered back (wasm-bindgen-test in headless Chromium).
+//! that cannot be read, the backup offered back, and a document of an older schema migrated
+//! (wasm-bindgen-test in headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use escalon::Workspace;
-use escalon_web::storage::{Backend, Browser, BACKUP_KEY, CORRUPT_KEY, KEY};
+use escalon_web::storage::{before_migration_key, Backend, Browser, BACKUP_KEY, CORRUPT_KEY, KEY};
 use escalon_web::store::Store;
 use leptos::prelude::*;
 use serde_json::json;
@@ -137,5 +138,48 @@ async fn corrupt_storage_is_kept_aside_and_the_backup_offered() {
     assert!(
         local().get_item(CORRUPT_KEY).unwrap().is_some(),
         "still kept aside"
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_old_schema_is_migrated_and_the_original_kept() {
+    local().clear().unwrap();
+    // The demo workspace as schema version 1 wrote it.
+    let mut v = serde_json::to_value(escalon::demo::demo_workspace()).unwrap();
+    v["schema_version"] = 1.into();
+    v["config"]["notify"]["aging"]["update_target_minutes"] = json!([{"tier": 3, "minutes": 120}]);
+    let old = v.to_string();
+    local().set_item(KEY, &old).unwrap();
+
+    let owner = Owner::new();
+    owner.set();
+    let store = Store::open(Box::new(Browser));
+    let notice = store.notice.get_untracked().expect("the user is told");
+    assert!(
+        notice.contains("upgraded from schema version 1"),
+        "{notice}"
+    );
+    let kept = before_migration_key(1);
+    assert_eq!(
+        local().get_item(&kept).unwrap().as_deref(),
+        Some(old.as_str())
+    );
+    let id = store.with(|ws| ws.escalations[0].id.clone());
+    let before = store.with(|ws| notes_in(ws, &id));
+
+    assert_eq!(store.call(&note(&id, "after the upgrade"))["ok"], true);
+    let saved = local().get_item(KEY).unwrap().unwrap();
+    let stored = Workspace::from_json(&saved).unwrap();
+    assert_eq!(stored.schema_version, escalon::SCHEMA_VERSION);
+    assert!(!saved.contains("update_target_minutes"));
+    assert_eq!(notes_in(&stored, &id), before + 1);
+    assert_eq!(
+        stored.escalations.len(),
+        v["escalations"].as_array().unwrap().len(),
+        "every escalation survives the migration"
+    );
+    assert_eq!(
+        local().get_item(&kept).unwrap().as_deref(),
+        Some(old.as_str())
     );
 }

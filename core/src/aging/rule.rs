@@ -6,8 +6,8 @@
 //! its last update that counts) is longer than its tier's update target. The target is the
 //! `next_update` SLA target of the tier's policy (`sla_policies`, or the tier's default):
 //! it is the cadence the team has promised to keep, and keeping a second per-tier number in
-//! `notify.aging` would let the two drift apart. (`notify.aging.update_target_minutes` is
-//! therefore not read; `notify.aging.bucket_hours` is.)
+//! `notify.aging` would let the two drift apart. (Schema version 1 had such a number,
+//! `notify.aging.update_target_minutes`, never read; the migration to version 2 drops it.)
 //!
 //! Silence is counted the way the `next_update` clock counts, so "stalled" and "next update
 //! overdue" cannot disagree about what time counts:

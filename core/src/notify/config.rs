@@ -88,17 +88,7 @@ impl Default for PagerDutyConfig {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct TierMinutes {
-    pub tier: u8,
-    pub minutes: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct AgingPolicy {
-    /// Not read: the stalled definition (`aging::rule`) uses each tier's `next_update` SLA
-    /// target, so the cadence is configured in one place. Kept so older documents load.
-    #[serde(default = "default_update_targets")]
-    pub update_target_minutes: Vec<TierMinutes>,
     /// Upper bounds (hours since opening) of the age buckets; the last bucket is open-ended.
     #[serde(default = "default_bucket_hours")]
     pub bucket_hours: Vec<u32>,
@@ -107,31 +97,13 @@ pub struct AgingPolicy {
 impl Default for AgingPolicy {
     fn default() -> Self {
         Self {
-            update_target_minutes: default_update_targets(),
             bucket_hours: default_bucket_hours(),
         }
     }
 }
 
-fn default_update_targets() -> Vec<TierMinutes> {
-    // Tier 3's two hours is the seed's "update the customer every 2 hours".
-    [(1, 24 * 60), (2, 8 * 60), (3, 120), (4, 60)]
-        .into_iter()
-        .map(|(tier, minutes)| TierMinutes { tier, minutes })
-        .collect()
-}
-
 fn default_bucket_hours() -> Vec<u32> {
     vec![4, 24, 72, 168]
-}
-
-impl AgingPolicy {
-    pub fn update_target(&self, tier: u8) -> Option<u32> {
-        self.update_target_minutes
-            .iter()
-            .find(|t| t.tier == tier)
-            .map(|t| t.minutes)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
