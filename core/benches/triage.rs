@@ -106,3 +106,19 @@ fn decide_only_10k(b: divan::Bencher) {
         tiers
     });
 }
+
+/// What the embed's `determineEscalations` does per ticket: the answer written as JSON text
+/// straight from the decision (`door::handle_into`), no `Value` tree in between.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn determine_into_text_10k(b: divan::Bencher) {
+    let reqs = requests();
+    let mut ws = Workspace::default();
+    let mut ctx = Context::with_counter(None, "bench");
+    b.bench_local(|| {
+        let mut out = Vec::with_capacity(reqs.len() * 2048);
+        for req in &reqs {
+            escalon::door::handle_into(&mut ws, divan::black_box(req), &mut ctx, &mut out);
+        }
+        out.len()
+    });
+}
