@@ -121,8 +121,8 @@ function makeLogic() {
 }
 
 const engine = escalon.Engine.create();
-function runEscalon(list) {
-  const answers = engine.determineEscalations(list);
+function runEscalon(list, options) {
+  const answers = engine.determineEscalations(list, options);
   if (!Array.isArray(answers)) throw new Error(`determineEscalations refused the list: ${JSON.stringify(answers)}`);
   return answers.map((a, k) => {
     if (!a.ok) throw new Error(`ticket ${k}: ${JSON.stringify(a.error)}`);
@@ -144,7 +144,12 @@ const list = tickets(TICKETS);
 
 // Same answers first: tier and score for every ticket, from all three.
 const want = runEscalon(list);
-const peers = { 'json-rules-engine': await runJre(list), 'json-logic-js': runLogic(list) };
+const runTriage = (list) => runEscalon(list, { detail: 'triage' });
+const peers = {
+  'Escalon detail triage': runTriage(list),
+  'json-rules-engine': await runJre(list),
+  'json-logic-js': runLogic(list),
+};
 for (const [name, got] of Object.entries(peers)) {
   const bad = want.findIndex((w, k) => w.tier !== got[k].tier || w.score !== got[k].score);
   if (bad >= 0) {
@@ -174,16 +179,21 @@ async function measure(name, fn) {
 
 const rates = {
   escalon: await measure('escalon', runEscalon),
+  triage: await measure('escalon detail triage', runTriage),
   'json-rules-engine': await measure('json-rules-engine', runJre),
   'json-logic-js': await measure('json-logic-js', runLogic),
 };
 // A Markdown fragment on stdout: xtask pastes it into BENCHMARKS.md as it is.
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
+const ratio = (peer) => `${(rates.escalon / rates[peer]).toFixed(2)}x / ${(rates.triage / rates[peer]).toFixed(2)}x`;
 const nRules = { 'json-rules-engine': jreRules.rules.length, 'json-logic-js': Object.keys(logicRules.factors).length + logicRules.rules.length };
-console.log(`${fmt(TICKETS)} tickets (tiers 1-4: ${tierCounts.join(' / ')}), median of ${RUNS} timed runs after one warm-up, Node ${process.version}; all three agreed on tier and score for every ticket.
+console.log(`${fmt(TICKETS)} tickets (tiers 1-4: ${tierCounts.join(' / ')}), median of ${RUNS} timed runs after one warm-up, Node ${process.version}; all agreed on tier and score for every ticket.
 
 | engine | tickets/s | Escalon is | rules evaluated |
 |---|---:|---:|---|
-| Escalon \`determineEscalations\` (wasm, with reasons) | ${fmt(rates.escalon)} | | 9 factor tables + 8 JSON Logic rules |
-| json-rules-engine | ${fmt(rates['json-rules-engine'])} | ${(rates.escalon / rates['json-rules-engine']).toFixed(2)}x | ${nRules['json-rules-engine']} rules (one per band) |
-| json-logic-js | ${fmt(rates['json-logic-js'])} | ${(rates.escalon / rates['json-logic-js']).toFixed(2)}x | ${nRules['json-logic-js']} expressions |`);
+| Escalon \`determineEscalations(list)\` (wasm, full answers) | ${fmt(rates.escalon)} | | 9 factor tables + 8 JSON Logic rules |
+| Escalon \`determineEscalations(list, {detail: 'triage'})\` (reasons, no briefing) | ${fmt(rates.triage)} | | the same |
+| json-rules-engine | ${fmt(rates['json-rules-engine'])} | ${ratio('json-rules-engine')} | ${nRules['json-rules-engine']} rules (one per band) |
+| json-logic-js | ${fmt(rates['json-logic-js'])} | ${ratio('json-logic-js')} | ${nRules['json-logic-js']} expressions |
+
+"Escalon is" gives full / triage answers against each peer.`);

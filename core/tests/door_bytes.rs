@@ -71,6 +71,9 @@ fn ticket(picks: &[u8; 10], ws: &Workspace) -> Value {
     if p(8, 7) == 6 {
         params["record"] = json!(true);
     }
+    if p(2, 5) == 4 {
+        params["detail"] = json!(if p(3, 2) == 0 { "triage" } else { "full" });
+    }
     params
 }
 

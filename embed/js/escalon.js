@@ -107,11 +107,12 @@ export class Engine {
   }
 
   /** Bulk triage: one decision per parameter object, in order. */
-  determineEscalations(list) {
+  determineEscalations(list, options = {}) {
     if (!Array.isArray(list)) return hostError('determineEscalations takes an array');
     const enc = encode(list);
     if (enc.error) return enc.error;
-    return JSON.parse(this.#raw.determineEscalations(enc.text, nowIso(), idSeed()));
+    const detail = options?.detail === undefined ? undefined : String(options.detail);
+    return JSON.parse(this.#raw.determineEscalations(enc.text, nowIso(), idSeed(), detail));
   }
 
   #action(action, parameters, now) {

@@ -73,13 +73,15 @@ impl Engine {
     /// Many `determine-escalation` parameter objects (a JSON array) -> an array of responses,
     /// in one call so bulk triage does not pay the boundary per ticket. Responses are written
     /// one by one into a single buffer instead of being gathered into one big JSON value
-    /// first.
+    /// first. `detail` (`full` or `triage`) applies to each ticket that does not set its own;
+    /// the door checks it like any other field.
     #[wasm_bindgen(js_name = determineEscalations)]
     pub fn determine_escalations(
         &mut self,
         list: &str,
         now: Option<String>,
         id_seed: &str,
+        detail: Option<String>,
     ) -> String {
         let items: Vec<Value> = match serde_json::from_str(list) {
             Ok(Value::Array(items)) => items,
@@ -97,9 +99,12 @@ impl Engine {
         let mut out: Vec<u8> = Vec::with_capacity(list.len().saturating_mul(9) + 2);
         out.push(b'[');
         let mut changed = false;
-        for (k, p) in items.into_iter().enumerate() {
+        for (k, mut p) in items.into_iter().enumerate() {
             if k > 0 {
                 out.push(b',');
+            }
+            if let (Some(d), Some(m)) = (&detail, p.as_object_mut()) {
+                m.entry("detail").or_insert_with(|| Value::from(d.as_str()));
             }
             // Built by hand: `json!` would copy `p` through serde instead of moving it in.
             let mut req = serde_json::Map::new();
@@ -187,11 +192,13 @@ mod tests {
     #[test]
     fn batch_rejects_a_non_array_and_keeps_working() {
         let mut e = Engine::new();
-        let bad: Value = serde_json::from_str(&e.determine_escalations("{}", None, "t")).unwrap();
+        let bad: Value =
+            serde_json::from_str(&e.determine_escalations("{}", None, "t", None)).unwrap();
         assert_eq!(bad["error"]["code"], "wrong_type");
         let list = r#"[{"issue":{"severity":"low","impact":"single_user"},"customer":{"segment":"smb"}},
                        {"issue":{"severity":"critical","impact":"all_customers"},"customer":{"segment":"strategic"}}]"#;
-        let out: Value = serde_json::from_str(&e.determine_escalations(list, None, "t")).unwrap();
+        let out: Value =
+            serde_json::from_str(&e.determine_escalations(list, None, "t", None)).unwrap();
         assert_eq!(out[0]["ok"], true, "{out}");
         assert!(out[1]["result"]["tier"].as_u64() > out[0]["result"]["tier"].as_u64());
     }
@@ -208,9 +215,13 @@ mod tests {
         ]);
         let now = Some("2025-03-01T10:00:00Z".to_string());
         let mut e = Engine::demo();
-        let batch: Value =
-            serde_json::from_str(&e.determine_escalations(&list.to_string(), now.clone(), "t"))
-                .unwrap();
+        let batch: Value = serde_json::from_str(&e.determine_escalations(
+            &list.to_string(),
+            now.clone(),
+            "t",
+            None,
+        ))
+        .unwrap();
         let mut one = Engine::demo();
         for (k, p) in list.as_array().unwrap().iter().enumerate() {
             let req = json!({"action": "determine-escalation", "parameters": p}).to_string();
@@ -231,8 +242,41 @@ mod tests {
         let mut e = Engine::demo();
         let now = Some("2025-03-01T10:00:00Z".to_string());
         let out: Value =
-            serde_json::from_str(&e.determine_escalations(&list.to_string(), now, "t")).unwrap();
+            serde_json::from_str(&e.determine_escalations(&list.to_string(), now, "t", None))
+                .unwrap();
         assert_eq!(out[0]["ok"], true, "{out}");
         assert!(e.changed());
+    }
+
+    #[test]
+    fn batch_detail_applies_where_a_ticket_sets_none() {
+        let list = json!([
+            {"issue": {"severity": "high", "impact": "multiple_customers"},
+             "customer": {"segment": "enterprise"}},
+            {"issue": {"severity": "low", "impact": "single_user"}, "customer": {"segment": "smb"},
+             "detail": "full"}
+        ]);
+        let mut e = Engine::new();
+        let out: Value = serde_json::from_str(&e.determine_escalations(
+            &list.to_string(),
+            None,
+            "t",
+            Some("triage".into()),
+        ))
+        .unwrap();
+        assert!(out[0]["result"].get("stakeholders").is_none(), "{out}");
+        assert!(out[0]["result"]["reasons"].as_array().is_some());
+        assert!(
+            out[1]["result"].get("stakeholders").is_some(),
+            "the ticket's own detail wins"
+        );
+        let bad: Value = serde_json::from_str(&e.determine_escalations(
+            &list.to_string(),
+            None,
+            "t",
+            Some("brief".into()),
+        ))
+        .unwrap();
+        assert_eq!(bad[0]["error"]["path"], "parameters.detail");
     }
 }

@@ -93,6 +93,26 @@ test('bulk triage answers one decision per ticket, in order', () => {
   assert.deepEqual([...scores].sort((a, b) => a - b), scores, 'scores rise with severity');
 });
 
+test('bulk triage with detail triage answers the same tiers and reasons, without the briefing', () => {
+  const engine = escalon.Engine.create();
+  const list = ['low', 'high', 'critical'].map((severity) => ({
+    issue: { severity, impact: 'multiple_customers' },
+    customer: { segment: 'enterprise', health_score: 40 },
+  }));
+  const full = engine.determineEscalations(list);
+  const lean = engine.determineEscalations(list, { detail: 'triage' });
+  lean.forEach((r, k) => {
+    assert.equal(r.ok, true, JSON.stringify(r));
+    assert.equal(r.result.stakeholders, undefined);
+    assert.equal(r.result.recommended_actions, undefined);
+    assert.deepEqual(r.result.reasons, full[k].result.reasons);
+    assert.equal(r.result.tier, full[k].result.tier);
+  });
+  assert.ok(JSON.stringify(lean).length * 2 < JSON.stringify(full).length, 'a triage answer is much smaller');
+  const bad = engine.determineEscalations(list, { detail: 'brief' });
+  assert.equal(bad[0].error.path, 'parameters.detail');
+});
+
 test('every door action has a typed helper that reaches it', () => {
   const engine = escalon.Engine.demo();
   const calls = {

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::error::RequestError;
+use crate::error::{ErrorCode, RequestError};
 use crate::params::{as_obj, missing, Obj};
 use crate::scales::{IMPACT, SEGMENT, SENTIMENT, SEVERITY};
 
@@ -12,6 +12,18 @@ use crate::scales::{IMPACT, SEGMENT, SENTIMENT, SEVERITY};
 pub struct Ranked {
     pub rank: usize,
     pub name: String,
+}
+
+/// How much of the decision to answer with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Everything: tier, score with reasons, stakeholders, recommended actions, history.
+    #[default]
+    Full,
+    /// For bulk triage: tier, priority and the score with its reasons; no stakeholders,
+    /// recommended actions or history, which a queue sorting thousands of tickets does not
+    /// read and which are most of a full answer's size.
+    Triage,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +45,7 @@ pub struct DecisionInput {
     pub previous_escalations: i64,
     pub sentiment: Ranked,
     pub record: bool,
+    pub detail: Detail,
 }
 
 fn ranked(r: (usize, &str)) -> Ranked {
@@ -98,13 +111,23 @@ pub fn parse(parameters: &Value) -> Result<DecisionInput, RequestError> {
         previous_escalations,
         sentiment: ranked(sentiment),
         record: p.bool("record")?.unwrap_or(false),
+        detail: match p.str("detail")? {
+            None | Some("full") => Detail::Full,
+            Some("triage") => Detail::Triage,
+            Some(other) => {
+                return Err(RequestError::new(
+                    ErrorCode::OutOfRange,
+                    p.path_of("detail"),
+                    format!("unknown detail '{other}'; expected one of: full, triage"),
+                ))
+            }
+        },
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorCode;
     use serde_json::json;
 
     fn base() -> Value {
@@ -146,6 +169,14 @@ mod tests {
         v["customer"]["contract_value"] = json!("lots");
         let e = parse(&v).unwrap_err();
         assert_eq!(e.code, ErrorCode::WrongType);
+
+        let mut v = base();
+        v["detail"] = json!("brief");
+        let e = parse(&v).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::OutOfRange, "parameters.detail")
+        );
 
         let mut v = base();
         v["issue"].as_object_mut().unwrap().remove("impact");

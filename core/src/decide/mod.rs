@@ -16,7 +16,7 @@ use crate::event::{CustomerRef, Escalation, EventKind};
 use crate::rules::RuleSet;
 use crate::state::{fold, EscalationState};
 use crate::workspace::Workspace;
-pub use input::DecisionInput;
+pub use input::{DecisionInput, Detail};
 pub use record::record;
 pub use score::Reason;
 pub use write::write_decision;
@@ -29,11 +29,19 @@ pub struct Decision {
     pub urgency_score: u8,
     pub priority: String,
     pub response_target_minutes: u32,
-    pub stakeholders: Vec<Stakeholder>,
     pub reasons: Vec<Reason>,
     /// Why the tier is what it is (score band, rule minimums, current tier).
     pub tier_reasons: Vec<String>,
     pub matched_rules: Vec<String>,
+    /// Who to involve and what to do; `None` for `detail: "triage"`.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub briefing: Option<Briefing>,
+}
+
+/// The part of a decision a person acts on, left out of bulk triage answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Briefing {
+    pub stakeholders: Vec<Stakeholder>,
     pub recommended_actions: Vec<Recommendation>,
     pub history: History,
 }
@@ -249,7 +257,37 @@ pub fn decide(
         tier_reasons.push(why);
     }
     let def = config.tier(tier);
+    let briefing = (i.detail == Detail::Full)
+        .then(|| briefing(config, tier, i, known.as_ref(), extra_roles, steps, hist));
 
+    Decision {
+        ticket: i.ticket.clone(),
+        tier,
+        tier_name: def
+            .map(|d| d.name.clone())
+            .unwrap_or_else(|| format!("Tier {tier}")),
+        urgency_score: score,
+        priority: priority(config, i.impact.rank, score),
+        response_target_minutes: def.map(|d| d.response_target_minutes).unwrap_or(0),
+        reasons,
+        tier_reasons,
+        matched_rules: matched,
+        briefing,
+    }
+}
+
+/// Stakeholders of the tier and of the matched rules, then the tier's steps, the rules'
+/// steps and the runbooks for the ticket's category and product.
+fn briefing(
+    config: &Config,
+    tier: u8,
+    i: &DecisionInput,
+    known: Option<&EscalationState>,
+    extra_roles: Vec<(String, String)>,
+    steps: Vec<Recommendation>,
+    history: History,
+) -> Briefing {
+    let def = config.tier(tier);
     let mut roles: Vec<String> = def.map(|d| d.stakeholder_roles.clone()).unwrap_or_default();
     for (role, _) in extra_roles {
         if !roles.contains(&role) {
@@ -268,11 +306,11 @@ pub fn decide(
     let category = i
         .category
         .as_deref()
-        .or(known.as_ref().and_then(|k| k.category.as_deref()));
+        .or(known.and_then(|k| k.category.as_deref()));
     let product = i
         .product
         .as_deref()
-        .or(known.as_ref().and_then(|k| k.product.as_deref()));
+        .or(known.and_then(|k| k.product.as_deref()));
     for rb in config.runbooks_for(category, product) {
         actions.push(Recommendation {
             kind: "runbook",
@@ -282,21 +320,10 @@ pub fn decide(
         });
     }
 
-    Decision {
-        ticket: i.ticket.clone(),
-        tier,
-        tier_name: def
-            .map(|d| d.name.clone())
-            .unwrap_or_else(|| format!("Tier {tier}")),
-        urgency_score: score,
-        priority: priority(config, i.impact.rank, score),
-        response_target_minutes: def.map(|d| d.response_target_minutes).unwrap_or(0),
+    Briefing {
         stakeholders: roles.iter().map(|r| resolve(config, r)).collect(),
-        reasons,
-        tier_reasons,
-        matched_rules: matched,
         recommended_actions: actions,
-        history: hist,
+        history,
     }
 }
 

@@ -15,20 +15,28 @@ use super::{Decision, History, Recommendation, Stakeholder};
 
 /// Appends `d` as a JSON object.
 pub fn write_decision(out: &mut Vec<u8>, d: &Decision) {
-    out.extend_from_slice(b"{\"history\":");
-    history(out, &d.history);
-    out.extend_from_slice(b",\"matched_rules\":");
+    out.push(b'{');
+    if let Some(b) = &d.briefing {
+        out.extend_from_slice(b"\"history\":");
+        history(out, &b.history);
+        out.push(b',');
+    }
+    out.extend_from_slice(b"\"matched_rules\":");
     list(out, &d.matched_rules, |o, s| string(o, s));
     out.extend_from_slice(b",\"priority\":");
     string(out, &d.priority);
     out.extend_from_slice(b",\"reasons\":");
     list(out, &d.reasons, reason);
-    out.extend_from_slice(b",\"recommended_actions\":");
-    list(out, &d.recommended_actions, recommendation);
+    if let Some(b) = &d.briefing {
+        out.extend_from_slice(b",\"recommended_actions\":");
+        list(out, &b.recommended_actions, recommendation);
+    }
     out.extend_from_slice(b",\"response_target_minutes\":");
     int(out, i64::from(d.response_target_minutes));
-    out.extend_from_slice(b",\"stakeholders\":");
-    list(out, &d.stakeholders, stakeholder);
+    if let Some(b) = &d.briefing {
+        out.extend_from_slice(b",\"stakeholders\":");
+        list(out, &b.stakeholders, stakeholder);
+    }
     out.extend_from_slice(b",\"ticket\":");
     match &d.ticket {
         Some(t) => string(out, t),
