@@ -257,26 +257,18 @@ mod tests {
              "detail": "full"}
         ]);
         let mut e = Engine::new();
-        let out: Value = serde_json::from_str(&e.determine_escalations(
-            &list.to_string(),
-            None,
-            "t",
-            Some("triage".into()),
-        ))
-        .unwrap();
+        let mut batch = |detail: &str| -> Value {
+            let out = e.determine_escalations(&list.to_string(), None, "t", Some(detail.into()));
+            serde_json::from_str(&out).unwrap()
+        };
+        let out = batch("triage");
         assert!(out[0]["result"].get("stakeholders").is_none(), "{out}");
         assert!(out[0]["result"]["reasons"].as_array().is_some());
         assert!(
             out[1]["result"].get("stakeholders").is_some(),
             "the ticket's own detail wins"
         );
-        let bad: Value = serde_json::from_str(&e.determine_escalations(
-            &list.to_string(),
-            None,
-            "t",
-            Some("brief".into()),
-        ))
-        .unwrap();
+        let bad = batch("brief");
         assert_eq!(bad[0]["error"]["path"], "parameters.detail");
     }
 }
