@@ -170,12 +170,14 @@ impact, segment, category and, most of the time, duration, affected users, contr
 health score, previous escalations and sentiment. Escalon decides them in one\n\
 `engine.determineEscalations(list)` call on `Engine.create()` (default config, empty\n\
 workspace), through the built ES module in Node, reasons included; the time covers\n\
-`JSON.stringify` of the list and parsing the answers. The peers run Escalon's default\n\
+`JSON.stringify` of the list and parsing the answers. A second row asks for\n\
+`{detail: 'triage'}`: the same tiers, scores and reasons, without stakeholders,\n\
+recommended actions and history, which are most of a full answer's bytes. The peers run Escalon's default\n\
 scoring tables and rules translated to each (`{rules}/json-rules-engine.json`,\n\
 `{rules}/json-logic.json`) over flat ticket facts, with the score-to-tier step shared in\n\
 JavaScript; json-rules-engine runs ticket after ticket (`await engine.run`), json-logic-js\n\
 evaluates one expression per factor and per rule. Before timing, every ticket's tier and\n\
-score must be equal across all three, or the command fails. Peers: json-rules-engine 7.3.1\n\
+score must be equal across all of them, or the command fails. Peers: json-rules-engine 7.3.1\n\
 (its dependencies float within their ranges), json-logic-js 2.0.5.\n\n\
 {triage}\n\n\
 ## Metrics in WASM\n\n\
