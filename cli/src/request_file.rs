@@ -20,7 +20,14 @@ pub fn load(path: &str) -> Result<Value, String> {
 /// JSON is a subset of YAML, so anything not named `.json` goes through the YAML parser.
 pub fn parse(path: &str, text: &str) -> Result<Value, String> {
     if path.ends_with(".json") {
-        serde_json::from_str(text).map_err(|e| format!("{path} is not valid JSON: {e}"))
+        escalon::strict_json::parse(text, "request").map_err(|e| match e.path.as_str() {
+            // Broken text: serde_json's own reason, with its line and column.
+            "" => match serde_json::from_str::<Value>(text) {
+                Err(syntax) => format!("{path} is not valid JSON: {syntax}"),
+                Ok(_) => format!("{path} is not valid JSON: {}", e.message),
+            },
+            at => format!("{path} is not valid JSON: {} (at {at})", e.message),
+        })
     } else {
         yaml(text).map_err(|e| format!("{path} is not valid YAML: {e}"))
     }
@@ -37,6 +44,17 @@ fn yaml(text: &str) -> Result<Value, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_given_twice_is_refused_in_json_as_in_yaml() {
+        let e = parse("a.json", r#"{"action": "x", "action": "y"}"#).unwrap_err();
+        assert!(
+            e.contains("'action' twice") && e.contains("at action"),
+            "{e}"
+        );
+        let e = parse("a.yaml", "action: x\naction: y\n").unwrap_err();
+        assert!(e.contains("duplicate entry"), "{e}");
+    }
 
     #[test]
     fn yaml_and_json_give_the_same_request() {

@@ -29,17 +29,11 @@ const ENVELOPE: &[&str] = &["skill", "action", "parameters", "now", "actor"];
 
 /// Stateless convenience: answers one request (JSON text) against a fresh default
 /// workspace that is thrown away afterwards. Use [`handle`] to work on real data.
+/// The text is read strictly ([`crate::strict_json`]): a key given twice is an error.
 pub fn run(request: &str) -> Value {
-    match serde_json::from_str::<Value>(request) {
+    match crate::strict_json::parse(request, "request") {
         Ok(value) => run_value(&value),
-        Err(e) => error_response(
-            None,
-            RequestError::new(
-                ErrorCode::InvalidJson,
-                "",
-                format!("request is not JSON: {e}"),
-            ),
-        ),
+        Err(e) => error_response(None, e),
     }
 }
 

@@ -25,6 +25,7 @@ pub mod rules;
 pub mod scales;
 pub mod sla;
 pub mod state;
+pub mod strict_json;
 mod track;
 pub mod workspace;
 

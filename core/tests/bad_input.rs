@@ -44,6 +44,17 @@ fn malformed_json_request_is_invalid_json() {
 }
 
 #[test]
+fn a_key_given_twice_is_invalid_json_at_that_key() {
+    let text = r#"{"action": "determine-escalation", "parameters": {"issue":
+        {"severity": "low", "impact": "single_user", "severity": "critical"},
+        "customer": {"segment": "smb"}}}"#;
+    assert_eq!(
+        err(&run(text)),
+        pair("invalid_json", "parameters.issue.severity")
+    );
+}
+
+#[test]
 fn malformed_json_workspace_is_invalid_json() {
     let e = Workspace::from_json("{\"schema_version\": 1, \"config\": ").unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidJson);

@@ -62,7 +62,7 @@ impl Engine {
     /// One request (JSON text) -> response (JSON text). `now` (RFC 3339) is used when the
     /// request has none; `ids` seeds fresh event ids, which the host draws from a random source.
     pub fn run(&mut self, request: &str, now: Option<String>, id_seed: &str) -> String {
-        let request: Value = match serde_json::from_str(request) {
+        let request = match escalon::strict_json::parse(request, "request") {
             Ok(v) => v,
             Err(_) => return escalon::door::run(request).to_string(),
         };
