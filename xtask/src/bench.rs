@@ -172,7 +172,8 @@ health score, previous escalations and sentiment. Escalon decides them in one\n\
 workspace), through the built ES module in Node, reasons included; the time covers\n\
 `JSON.stringify` of the list and parsing the answers. A second row asks for\n\
 `{{detail: 'triage'}}`: the same tiers, scores and reasons, without stakeholders,\n\
-recommended actions and history, which are most of a full answer's bytes. The peers run Escalon's default\n\
+recommended actions and history, which are most of a full answer's bytes.\n\
+The peers run Escalon's default\n\
 scoring tables and rules translated to each (`{rules}/json-rules-engine.json`,\n\
 `{rules}/json-logic.json`) over flat ticket facts, with the score-to-tier step shared in\n\
 JavaScript; json-rules-engine runs ticket after ticket (`await engine.run`), json-logic-js\n\
