@@ -196,3 +196,17 @@ fn read_accepts_a_good_document() {
     let good = crate::demo::demo_workspace();
     assert_eq!(read(&good.to_json_pretty()).unwrap(), good);
 }
+
+#[test]
+fn read_migrates_an_export_from_schema_version_1() {
+    let mut old = serde_json::to_value(ws(vec![(
+        "ESC-1",
+        vec![ev("a1", "2025-01-01T00:00:00Z", "x")],
+    )]))
+    .unwrap();
+    old["schema_version"] = json!(1);
+    old["config"]["notify"]["aging"]["update_target_minutes"] = json!([{"tier": 1, "minutes": 60}]);
+    let read = read(&old.to_string()).unwrap();
+    assert_eq!(read.schema_version, crate::SCHEMA_VERSION);
+    assert_eq!(ids(&read, "ESC-1"), ["a1"]);
+}
