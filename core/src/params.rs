@@ -187,17 +187,30 @@ impl<'a> Obj<'a> {
 
 /// RFC 3339 instants; a bare date means midnight UTC, which is what people mean in YAML.
 pub fn parse_timestamp(s: &str, path: &str) -> Result<Timestamp, RequestError> {
-    if let Ok(t) = s.parse::<Timestamp>() {
-        return Ok(t);
-    }
+    let why = match s.parse::<Timestamp>() {
+        Ok(t) => return Ok(t),
+        Err(e) => e.to_string(),
+    };
     if let Ok(d) = s.parse::<jiff::civil::Date>() {
         if let Ok(z) = d.to_zoned_datetime(jiff::tz::TimeZone::UTC) {
             return Ok(z.timestamp());
         }
     }
+    // jiff says which part is wrong ("month ... not in the required range of 1..=12"): a
+    // well-formed instant with an impossible part is out of range, not of the wrong type.
+    let (code, why) = if why.contains("overflowed") {
+        (
+            ErrorCode::OutOfRange,
+            "instants run from -9999-01-02 to 9999-12-30T22:00:00Z".to_string(),
+        )
+    } else if why.contains("required range") || why.contains("must be in range") {
+        (ErrorCode::OutOfRange, why)
+    } else {
+        (ErrorCode::WrongType, why)
+    };
     Err(RequestError::new(
-        ErrorCode::WrongType,
+        code,
         path,
-        format!("expected an RFC 3339 instant like 2025-01-25T10:00:00Z, got '{s}'"),
+        format!("expected an RFC 3339 instant like 2025-01-25T10:00:00Z, got '{s}' ({why})"),
     ))
 }

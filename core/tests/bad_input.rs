@@ -55,6 +55,31 @@ fn a_key_given_twice_is_invalid_json_at_that_key() {
 }
 
 #[test]
+fn impossible_instants_say_which_part_is_wrong() {
+    let cases = [
+        ("2025-13-01T00:00:00Z", "out_of_range", "month"),
+        ("2025-02-30T10:00:00Z", "out_of_range", "day"),
+        (
+            "9999-12-31T23:59:59Z",
+            "out_of_range",
+            "9999-12-30T22:00:00Z",
+        ),
+        ("tomorrow", "wrong_type", "year"),
+    ];
+    for (now, code, names) in cases {
+        let r = run(&json!({"action": "sla-status", "now": now,
+            "parameters": {"clock": {"start": "2025-03-01T10:00:00Z", "target_minutes": 60}}})
+        .to_string());
+        assert_eq!(err(&r), pair(code, "now"), "{now}");
+        let message = r["error"]["message"].as_str().unwrap();
+        assert!(
+            message.contains(names) && message.contains(now),
+            "{message}"
+        );
+    }
+}
+
+#[test]
 fn malformed_json_workspace_is_invalid_json() {
     let e = Workspace::from_json("{\"schema_version\": 1, \"config\": ").unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidJson);
