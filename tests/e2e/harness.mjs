@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { before, after } from 'node:test';
+import { inflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const TYPES = {
@@ -107,4 +108,31 @@ export function withBrowser({ root = () => env('ESCALON_DIST'), headers = {}, mo
     await ctx.server?.close();
   });
   return ctx;
+}
+
+/**
+ * The workspace document stored under `key` (parsed), or null. The app stores it deflated and
+ * packed 15 bits to a character (web/src/packed.rs); this unpacks it the way the app does, with
+ * Node's own inflate, so a test also checks the format is plain DEFLATE.
+ */
+export async function storedDocument(page, key = 'escalon.workspace') {
+  const raw = await page.evaluate((k) => localStorage.getItem(k), key);
+  if (raw === null) return null;
+  const MARKER = 'escalon:deflate15:';
+  if (!raw.startsWith(MARKER)) return JSON.parse(raw);
+  const rest = raw.slice(MARKER.length);
+  const colon = rest.indexOf(':');
+  const len = Number(rest.slice(0, colon));
+  const bytes = Buffer.alloc(len);
+  let acc = 0, bits = 0, n = 0;
+  for (let i = colon + 1; i < rest.length && n < len; i++) {
+    acc = ((acc << 15) | rest.charCodeAt(i)) >>> 0;
+    bits += 15;
+    while (bits >= 8 && n < len) {
+      bits -= 8;
+      bytes[n++] = (acc >>> bits) & 0xff;
+    }
+    acc &= (1 << bits) - 1;
+  }
+  return JSON.parse(inflateRawSync(bytes).toString('utf8'));
 }

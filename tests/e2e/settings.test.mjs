@@ -3,7 +3,7 @@
 // SLA state flips before it is saved; a bad time zone is refused by path and stores nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, openPage, screenshot } from './harness.mjs';
+import { withBrowser, openPage, screenshot, storedDocument } from './harness.mjs';
 
 const ctx = withBrowser();
 
@@ -12,8 +12,7 @@ async function openSettings(page, section) {
   await page.click(`#settings-${section}`);
 }
 
-const storedConfig = (page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem('escalon.workspace') ?? 'null')?.config ?? null);
+const storedConfig = async (page) => (await storedDocument(page))?.config ?? null;
 
 /** Adds a calendar and returns its index in the form. */
 async function addCalendar(page, name) {

@@ -2,7 +2,7 @@
 // overwrites the other, and each sees the other's work through the storage event.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, screenshot } from './harness.mjs';
+import { withBrowser, screenshot, storedDocument } from './harness.mjs';
 
 const ctx = withBrowser();
 
@@ -16,8 +16,8 @@ async function record(page, ticket) {
 
 /** The ticket of every stored escalation, as the tabs' shared localStorage holds them. */
 async function storedTickets(page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('escalon.workspace')).escalations
-    .map((e) => e.events.find((ev) => ev.kind === 'created')?.ticket));
+  return (await storedDocument(page)).escalations
+    .map((e) => e.events.find((ev) => ev.kind === 'created')?.ticket);
 }
 
 async function shown(page, search) {

@@ -9,6 +9,7 @@ pub mod list;
 pub mod metrics;
 pub mod nav;
 pub mod notice;
+pub mod packed;
 mod pages;
 pub mod settings;
 pub mod settings_model;

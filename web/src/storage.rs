@@ -27,6 +27,19 @@ pub trait Backend {
     fn get(&self, key: &str) -> Option<String>;
     fn set(&self, key: &str, value: &str) -> Result<(), String>;
     fn remove(&self, key: &str);
+
+    /// A fingerprint of the value under `key` that changes whenever the stored value does,
+    /// so a tab can tell whether another one saved without reading the whole document.
+    fn stamp(&self, key: &str) -> Option<u64> {
+        self.get(key).map(|v| fingerprint(&v))
+    }
+}
+
+pub fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 /// What the app opens with, and what to tell the user about it.
@@ -64,8 +77,14 @@ pub fn open(stored: Option<&str>) -> Opened {
         Err(e) => Opened {
             workspace: escalon::demo::demo_workspace(),
             notice: Some(format!(
-                "The saved workspace could not be opened ({e}). It is kept in this browser \
-                 under \"{CORRUPT_KEY}\"; the demo workspace is open instead."
+                "The saved workspace could not be opened ({}). It is kept in this browser \
+                 under \"{CORRUPT_KEY}\"; the demo workspace is open instead.",
+                // The backend hands back a packed value it could not unpack as stored.
+                if text.starts_with(crate::packed::MARKER) {
+                    "its compressed text is damaged".to_string()
+                } else {
+                    e.to_string()
+                }
             )),
             keep_aside: Some(text.to_string()),
             migrated_from: None,
@@ -84,14 +103,40 @@ fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Keys that hold whole workspace documents, the ones written packed. The unreadable copy is
+/// kept exactly as it was found.
+#[cfg(any(target_arch = "wasm32", test))]
+fn holds_document(key: &str) -> bool {
+    key == KEY || key == BACKUP_KEY || key.strip_prefix(KEY).is_some_and(|k| k.starts_with(".v"))
+}
+
 #[cfg(target_arch = "wasm32")]
 impl Backend for Browser {
+    /// Packed values come back as their text. One that cannot be unpacked comes back as
+    /// stored, so `open` refuses it and it is kept aside like any unreadable document.
     fn get(&self, key: &str) -> Option<String> {
-        local()?.get_item(key).ok().flatten()
+        let stored = local()?.get_item(key).ok().flatten()?;
+        match crate::packed::unpack(&stored) {
+            Ok(std::borrow::Cow::Owned(text)) => Some(text),
+            _ => Some(stored),
+        }
+    }
+
+    /// Of the stored (packed) value: a tenth of the text to hash, and nothing to inflate.
+    fn stamp(&self, key: &str) -> Option<u64> {
+        let stored = local()?.get_item(key).ok().flatten()?;
+        Some(fingerprint(&stored))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
         let s = local().ok_or("localStorage is not available")?;
+        let packed;
+        let value = if holds_document(key) {
+            packed = crate::packed::pack(value);
+            packed.as_str()
+        } else {
+            value
+        };
         s.set_item(key, value).map_err(|e| {
             e.as_string()
                 .or_else(|| js_sys::Reflect::get(&e, &"name".into()).ok()?.as_string())
@@ -158,6 +203,9 @@ impl<B: Backend + ?Sized> Backend for std::rc::Rc<B> {
     fn remove(&self, key: &str) {
         (**self).remove(key)
     }
+    fn stamp(&self, key: &str) -> Option<u64> {
+        (**self).stamp(key)
+    }
 }
 
 #[cfg(test)]
@@ -189,6 +237,24 @@ mod tests {
             o.keep_aside.as_deref(),
             Some("{\"schema_version\": 1, \"config\": ")
         );
+    }
+
+    #[test]
+    fn documents_are_packed_and_the_unreadable_copy_is_not() {
+        assert!(holds_document(KEY));
+        assert!(holds_document(BACKUP_KEY));
+        assert!(holds_document(&before_migration_key(1)));
+        assert!(!holds_document(CORRUPT_KEY));
+        assert!(!holds_document(GENERATION_KEY));
+    }
+
+    #[test]
+    fn a_damaged_packed_document_is_kept_aside_and_named_so() {
+        let packed = crate::packed::pack(&escalon::demo::demo_workspace().to_json());
+        let damaged: String = packed.chars().take(packed.chars().count() / 2).collect();
+        let o = open(Some(&damaged));
+        assert!(o.notice.unwrap().contains("compressed text is damaged"));
+        assert_eq!(o.keep_aside.as_deref(), Some(damaged.as_str()));
     }
 
     #[test]

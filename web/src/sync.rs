@@ -4,9 +4,7 @@
 //! replace (import, reset, restore) bumps a generation, and other tabs then take the new
 //! document, keeping only what they had not saved yet. Plain Rust, tested natively.
 
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashSet;
-use std::hash::{Hash, Hasher};
 
 use escalon::config::Config;
 use escalon::import::{event_ids, merge, unsaved, ConfigFrom};
@@ -18,8 +16,9 @@ use crate::storage::{
 
 pub struct Synced {
     backend: Box<dyn Backend>,
-    /// The stored text as this tab last read or wrote it (hashed: documents run to megabytes).
-    known_hash: Option<u64>,
+    /// The stored document as this tab last read or wrote it, as `Backend::stamp` gives it
+    /// (documents run to megabytes; a stamp does not even unpack them).
+    known_stamp: Option<u64>,
     known_generation: Option<String>,
     /// Event ids known to be in storage; the rest of this tab's events are unsaved.
     known_ids: HashSet<String>,
@@ -37,19 +36,13 @@ struct Taken {
     ahead: bool,
 }
 
-fn hash(text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
-}
-
 impl Synced {
     /// Opens what is stored, moving an unreadable document aside first.
     pub fn load(backend: Box<dyn Backend>) -> (Synced, Opened) {
         let text = backend.get(KEY);
         let mut opened = open(text.as_deref());
         let mut synced = Synced {
-            known_hash: None,
+            known_stamp: None,
             known_generation: backend.get(GENERATION_KEY),
             known_ids: HashSet::new(),
             known_config: opened.workspace.config.clone(),
@@ -68,7 +61,7 @@ impl Synced {
                 if let Some(version) = opened.migrated_from {
                     opened.notice = synced.keep_before_migration(version, &text);
                 }
-                synced.known_hash = Some(hash(&text));
+                synced.known_stamp = synced.backend.stamp(KEY);
                 synced.known_ids = event_ids(&opened.workspace);
             }
             (None, None) => {}
@@ -181,13 +174,15 @@ impl Synced {
     /// read or wrote it. A stored document this build cannot read is never written over.
     /// `None` when storage holds nothing new.
     fn take_in_stored(&mut self, ws: &mut Workspace) -> Result<Option<Taken>, String> {
+        let Some(stamp) = self.backend.stamp(KEY) else {
+            return Ok(None);
+        };
+        if Some(stamp) == self.known_stamp {
+            return Ok(None);
+        }
         let Some(text) = self.backend.get(KEY) else {
             return Ok(None);
         };
-        let h = hash(&text);
-        if Some(h) == self.known_hash {
-            return Ok(None);
-        }
         let stored = Workspace::from_json(&text).map_err(|e| {
             format!(
                 "Not saved: another tab stored a workspace this tab cannot read ({e}). Reload \
@@ -214,7 +209,7 @@ impl Synced {
             ahead: next != stored,
         };
         *ws = next;
-        self.known_hash = Some(h);
+        self.known_stamp = Some(stamp);
         self.known_generation = generation;
         self.known_ids = event_ids(&stored);
         self.known_config = stored.config;
@@ -224,7 +219,7 @@ impl Synced {
     fn write(&mut self, ws: &Workspace) -> Result<(), String> {
         let text = ws.to_json();
         self.backend.set(KEY, &text)?;
-        self.known_hash = Some(hash(&text));
+        self.known_stamp = self.backend.stamp(KEY);
         self.known_ids = event_ids(ws);
         self.known_config = ws.config.clone();
         Ok(())

@@ -7,6 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use escalon::Workspace;
+use escalon_web::packed::MARKER;
 use escalon_web::storage::{before_migration_key, Backend, Browser, BACKUP_KEY, CORRUPT_KEY, KEY};
 use escalon_web::store::Store;
 use leptos::prelude::*;
@@ -18,6 +19,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn local() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// The document text under `key`, unpacked the way the app reads it.
+fn stored(key: &str) -> Option<String> {
+    let raw = local().get_item(key).unwrap()?;
+    Some(escalon_web::packed::unpack(&raw).unwrap().into_owned())
 }
 
 /// localStorage whose writes of the workspace fail like a full disk while `full` is set.
@@ -38,6 +45,9 @@ impl Backend for QuotaFull {
     }
     fn remove(&self, key: &str) {
         Browser.remove(key)
+    }
+    fn stamp(&self, key: &str) -> Option<u64> {
+        Browser.stamp(key)
     }
 }
 
@@ -96,7 +106,7 @@ fn a_refused_write_keeps_the_saved_document_and_tells_the_user() {
     // Space again: the next save writes both, and the notice goes.
     backend.full.set(false);
     assert_eq!(store.call(&note(&id, "third"))["ok"], true);
-    let stored = Workspace::from_json(&local().get_item(KEY).unwrap().unwrap()).unwrap();
+    let stored = Workspace::from_json(&stored(KEY).unwrap()).unwrap();
     assert_eq!(notes_in(&stored, &id), before + 3);
     assert_eq!(store.notice.get_untracked(), None);
 }
@@ -132,7 +142,7 @@ async fn corrupt_storage_is_kept_aside_and_the_backup_offered() {
         .unwrap();
     restore.click();
     leptos::task::tick().await;
-    let stored = Workspace::from_json(&local().get_item(KEY).unwrap().unwrap()).unwrap();
+    let stored = Workspace::from_json(&stored(KEY).unwrap()).unwrap();
     assert_eq!(stored, backup, "the backup is open and saved");
     assert!(doc.get_element_by_id("storage-notice").is_none());
     assert!(
@@ -160,26 +170,65 @@ fn an_old_schema_is_migrated_and_the_original_kept() {
         "{notice}"
     );
     let kept = before_migration_key(1);
-    assert_eq!(
-        local().get_item(&kept).unwrap().as_deref(),
-        Some(old.as_str())
-    );
+    assert_eq!(stored(&kept).as_deref(), Some(old.as_str()));
     let id = store.with(|ws| ws.escalations[0].id.clone());
     let before = store.with(|ws| notes_in(ws, &id));
 
     assert_eq!(store.call(&note(&id, "after the upgrade"))["ok"], true);
-    let saved = local().get_item(KEY).unwrap().unwrap();
-    let stored = Workspace::from_json(&saved).unwrap();
-    assert_eq!(stored.schema_version, escalon::SCHEMA_VERSION);
+    let saved = stored(KEY).unwrap();
+    let upgraded = Workspace::from_json(&saved).unwrap();
+    assert_eq!(upgraded.schema_version, escalon::SCHEMA_VERSION);
     assert!(!saved.contains("update_target_minutes"));
-    assert_eq!(notes_in(&stored, &id), before + 1);
+    assert_eq!(notes_in(&upgraded, &id), before + 1);
     assert_eq!(
-        stored.escalations.len(),
+        upgraded.escalations.len(),
         v["escalations"].as_array().unwrap().len(),
         "every escalation survives the migration"
     );
-    assert_eq!(
-        local().get_item(&kept).unwrap().as_deref(),
-        Some(old.as_str())
+    assert_eq!(stored(&kept).as_deref(), Some(old.as_str()));
+}
+
+/// Chromium's localStorage holds 5,242,880 characters an origin. Stored plainly, a
+/// workspace of 1,600 demo-sized escalations (about 6.5 MB of JSON) did not fit and every
+/// save was refused; packed, it is saved, backup included, and reads back whole.
+#[wasm_bindgen_test]
+fn a_workspace_larger_than_the_quota_as_text_is_saved_packed() {
+    local().clear().unwrap();
+    let demo = escalon::demo::demo_workspace();
+    let mut big = demo.clone();
+    big.escalations.clear();
+    for copy in 0..8 {
+        for e in &demo.escalations {
+            let mut e = e.clone();
+            e.id = format!("{}-{copy}", e.id);
+            for ev in &mut e.events {
+                ev.id = format!("{}-{copy}", ev.id);
+            }
+            big.escalations.push(e);
+        }
+    }
+    let text = big.to_json();
+    assert!(
+        text.len() > 5_242_880,
+        "{} bytes is within the plain quota",
+        text.len()
     );
+
+    let owner = Owner::new();
+    owner.set();
+    let store = Store::open(Box::new(Browser));
+    store.replace(big.clone()).expect("the replace is saved");
+    assert_eq!(
+        store.notice.get_untracked(),
+        None,
+        "the save is not refused"
+    );
+    let raw = local().get_item(KEY).unwrap().unwrap();
+    assert!(raw.starts_with(MARKER));
+    assert_eq!(Workspace::from_json(&stored(KEY).unwrap()).unwrap(), big);
+    assert!(local()
+        .get_item(BACKUP_KEY)
+        .unwrap()
+        .unwrap()
+        .starts_with(MARKER));
 }
