@@ -38,7 +38,36 @@ pub fn parse(path: &str, text: &str) -> Result<Value, String> {
 /// value would silently keep the last one and run a request nobody wrote.
 fn yaml(text: &str) -> Result<Value, String> {
     let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(text).map_err(|e| e.to_string())?;
+    if let Some((at, n)) = non_finite(&value, "") {
+        return Err(format!("{at} is {n}, a number JSON cannot carry"));
+    }
     serde_json::to_value(value).map_err(|e| e.to_string())
+}
+
+/// The path and text of the first `.nan` or `.inf`. serde would write it as null, which the
+/// engine reads as "not given": a health score of `.nan` would quietly lower the urgency.
+fn non_finite(v: &serde_yaml_ng::Value, path: &str) -> Option<(String, String)> {
+    use serde_yaml_ng::Value as Y;
+    match v {
+        Y::Number(n) if n.as_f64().is_some_and(|f| !f.is_finite()) => {
+            Some((path.to_string(), n.to_string()))
+        }
+        Y::Sequence(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| non_finite(x, &format!("{path}[{i}]"))),
+        Y::Mapping(m) => m.iter().find_map(|(k, x)| {
+            let key = k.as_str().map_or_else(|| format!("{k:?}"), str::to_string);
+            let at = if path.is_empty() {
+                key
+            } else {
+                format!("{path}.{key}")
+            };
+            non_finite(x, &at)
+        }),
+        Y::Tagged(t) => non_finite(&t.value, path),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -86,6 +115,22 @@ mod tests {
             v,
             serde_json::json!({"n": 7, "f": 1.5, "b": true, "z": null, "s": "7", "l": [1, "x"]})
         );
+    }
+
+    /// Regression (audit of 2026-11-29): `.nan` and `.inf` became null, "not given".
+    #[test]
+    fn yaml_nan_and_infinity_are_refused_at_their_path() {
+        let e = parse(
+            "a.yaml",
+            "action: determine-escalation\nparameters:\n  customer: {health_score: .nan}\n",
+        )
+        .unwrap_err();
+        assert!(
+            e.contains("a.yaml") && e.contains("parameters.customer.health_score"),
+            "{e}"
+        );
+        let e = parse("a.yaml", "parameters: {issue: {tags: [1, -.inf]}}\n").unwrap_err();
+        assert!(e.contains("parameters.issue.tags[1]"), "{e}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod error;
 pub mod event;
 pub mod import;
 pub mod incident;
+mod later;
 mod logic;
 pub mod metrics;
 pub mod notify;

@@ -250,10 +250,12 @@ fn script_tags_in_text_are_escaped_in_html() {
     assert_eq!(r["ok"], true, "{r}");
     let html = r["result"]["html"].as_str().unwrap();
     assert!(!html.contains("<script>"), "{html}");
-    assert!(!r["result"]["markdown"]
-        .as_str()
-        .unwrap()
-        .contains("<script>"));
+    let markdown = r["result"]["markdown"].as_str().unwrap();
+    assert!(!markdown.contains("<script>"), "{markdown}");
+    assert!(
+        markdown.contains("\\<script\\>"),
+        "shown as text: {markdown}"
+    );
 }
 
 #[test]

@@ -154,9 +154,10 @@ export class Engine {
   /** Whether the last call changed the workspace. */
   readonly changed: boolean;
   exportWorkspace(): Record<string, unknown>;
-  /** Bulk triage in one call. `detail` applies to every ticket that does not set its own;
+  /** Bulk triage in one call. `now` (RFC 3339) is the instant every ticket is decided at,
+   * checked like a request's `now` (default: the host's clock). `detail` applies to every ticket that does not set its own;
    * `'triage'` answers are about a third of the size and several times faster to get. */
-  determineEscalations(list: DetermineEscalationParams[], options?: { detail?: 'full' | 'triage' }): Response<Decision>[];
+  determineEscalations(list: DetermineEscalationParams[], options?: { detail?: 'full' | 'triage'; now?: string }): Response<Decision>[];
   determineEscalation(parameters: DetermineEscalationParams, now?: string): Response<Decision>;
   slaStatus(parameters: { clock: InlineClock } | { escalation_id: string }, now?: string): Response<ClockStatus | Result>;
   generateNotification(parameters: Record<string, unknown>, now?: string): Response<Result>;

@@ -37,12 +37,43 @@ function hostError(message) {
   return { ok: false, error: { code: 'wrong_type', message, path: '' } };
 }
 
+/**
+ * The first number in `value` that JSON cannot carry (NaN, Infinity), as {path, value}, or
+ * null. JSON.stringify writes such a number as null, which the engine would read as "not
+ * given": a health score that failed Number() would quietly lower the urgency.
+ */
+function nonFinite(value, root) {
+  let found = null;
+  const paths = new WeakMap();
+  JSON.stringify(value, function (key, v) {
+    if (found !== null) return undefined;
+    const base = paths.get(this);
+    const path = base === undefined ? root
+      : Array.isArray(this) ? `${base}[${key}]` : base === '' ? key : `${base}.${key}`;
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      found = { path, value: String(v) };
+      return undefined;
+    }
+    if (v !== null && typeof v === 'object') paths.set(v, path);
+    return v;
+  });
+  return found;
+}
+
+function nonFiniteError(found) {
+  return { ok: false, error: { code: 'wrong_type', path: found.path,
+    message: `expected a number JSON can carry, got ${found.value}` } };
+}
+
 /** Turns what a host passed into JSON text, or an error object when it cannot be. */
 function encode(value) {
   if (typeof value === 'string') return { text: value };
   try {
     const text = JSON.stringify(value);
     if (text === undefined) return { error: hostError('request must be a JSON object') };
+    // Only a text with a null can hide a NaN or an Infinity; the others skip the walk.
+    const found = text.includes('null') ? nonFinite(value, '') : null;
+    if (found) return { error: nonFiniteError(found) };
     return { text };
   } catch (e) {
     return { error: hostError(`request cannot be turned into JSON: ${e.message}`) };
@@ -106,17 +137,40 @@ export class Engine {
     return JSON.parse(this.#raw.exportWorkspace());
   }
 
-  /** Bulk triage: one decision per parameter object, in order. */
+  /**
+   * Bulk triage: one decision per parameter object, in order. `options.now` (RFC 3339) is
+   * the instant every ticket is decided at, checked like any request's `now`; without it,
+   * the host's clock. A ticket carrying a number JSON cannot (NaN, Infinity) gets its own
+   * error answer; the others are decided.
+   */
   determineEscalations(list, options = {}) {
     if (!Array.isArray(list)) return hostError('determineEscalations takes an array');
+    let detail, now;
+    try {
+      detail = options?.detail == null ? undefined : String(options.detail);
+      now = options?.now == null ? undefined : String(options.now);
+    } catch (e) {
+      return hostError(`options cannot be read: ${e.message}`);
+    }
     const enc = encode(list);
-    if (enc.error) return enc.error;
-    const detail = options?.detail === undefined ? undefined : String(options.detail);
-    return JSON.parse(this.#raw.determineEscalations(enc.text, nowIso(), idSeed(), detail));
+    if (!enc.error) return this.#decideAll(enc.text, now, detail);
+    if (enc.error.error.code !== 'wrong_type' || !enc.error.error.path.startsWith('[')) return enc.error;
+    const bad = list.map((item) => nonFinite(item, 'parameters'));
+    const good = list.filter((_, k) => bad[k] === null);
+    const decided = good.length ? this.#decideAll(JSON.stringify(good), now, detail) : [];
+    if (!Array.isArray(decided)) return decided;
+    let next = 0;
+    return bad.map((found) => (found
+      ? { action: 'determine-escalation', ...nonFiniteError(found) }
+      : decided[next++]));
+  }
+
+  #decideAll(text, now, detail) {
+    return JSON.parse(this.#raw.determineEscalations(text, nowIso(), idSeed(), detail, now));
   }
 
   #action(action, parameters, now) {
-    return this.run(now === undefined ? { action, parameters } : { action, now, parameters });
+    return this.run(now == null ? { action, parameters } : { action, now, parameters });
   }
 
   determineEscalation(parameters, now) { return this.#action('determine-escalation', parameters, now); }
@@ -154,7 +208,10 @@ export function version() {
 /** A request against a fresh default workspace: for pure helpers that need no stored data. */
 export function run(request) {
   need();
-  const enc = encode(request);
+  // As Engine.run: a request object without `now` is answered at the host's clock.
+  const withNow = request !== null && typeof request === 'object' && !Array.isArray(request)
+    && request.now == null ? { ...request, now: nowIso() } : request;
+  const enc = encode(withNow);
   if (enc.error) return enc.error;
   return JSON.parse(rawRun(enc.text));
 }
@@ -165,6 +222,6 @@ export function determineEscalation(parameters) {
 }
 
 /** An inline SLA clock at `now` (RFC 3339; defaults to the host's clock). */
-export function slaStatus(clock, now = nowIso()) {
-  return run({ action: 'sla-status', now, parameters: { clock } });
+export function slaStatus(clock, now) {
+  return run({ action: 'sla-status', now: now ?? nowIso(), parameters: { clock } });
 }

@@ -74,7 +74,9 @@ impl Engine {
     /// in one call so bulk triage does not pay the boundary per ticket. Responses are written
     /// one by one into a single buffer instead of being gathered into one big JSON value
     /// first. `detail` (`full` or `triage`) applies to each ticket that does not set its own;
-    /// the door checks it like any other field.
+    /// the door checks it like any other field. `given_now` is the host's chosen instant,
+    /// put in each ticket's envelope so the door checks it as it checks any `now`; `now` is
+    /// the host's clock, used without it.
     #[wasm_bindgen(js_name = determineEscalations)]
     pub fn determine_escalations(
         &mut self,
@@ -82,6 +84,7 @@ impl Engine {
         now: Option<String>,
         id_seed: &str,
         detail: Option<String>,
+        given_now: Option<String>,
     ) -> String {
         let items: Vec<Value> = match serde_json::from_str(list) {
             Ok(Value::Array(items)) => items,
@@ -96,7 +99,7 @@ impl Engine {
         // An answer (reasons, actions, stakeholders) runs to about 8-10 times its request's
         // text; reserving that up front saves the buffer's repeated doubling and copying,
         // and the wasm memory growth each doubling triggers.
-        let mut out: Vec<u8> = Vec::with_capacity(list.len().saturating_mul(9) + 2);
+        let mut out = room_for(list.len().saturating_mul(9).saturating_add(2));
         out.push(b'[');
         let mut changed = false;
         for (k, mut p) in items.into_iter().enumerate() {
@@ -109,6 +112,9 @@ impl Engine {
             // Built by hand: `json!` would copy `p` through serde instead of moving it in.
             let mut req = serde_json::Map::new();
             req.insert("action".into(), Value::from("determine-escalation"));
+            if let Some(t) = &given_now {
+                req.insert("now".into(), Value::from(t.as_str()));
+            }
             req.insert("parameters".into(), p);
             let mut ctx = context(None, id_seed);
             ctx.now = at;
@@ -149,9 +155,18 @@ impl Default for Engine {
 /// The allocator otherwise grows wasm memory a little at a time, and each grow gets slower as
 /// memory gets larger (measured: 8,000 escalations loaded in 1.5 s, 4,000 in 0.2 s); a block
 /// allocated and freed stays in the allocator's free lists for the parse to reuse.
+/// A hint only: past what wasm32 can address (a document over about 179 MB asked for more
+/// than `isize::MAX`) it is skipped, where `with_capacity` panicked and trapped the module.
 fn reserve_memory_for(len: usize) {
-    let block: Vec<u8> = Vec::with_capacity(len.saturating_mul(12));
-    drop(std::hint::black_box(block));
+    drop(std::hint::black_box(room_for(len.saturating_mul(12))));
+}
+
+/// An empty buffer with room for `len` bytes when the heap can give it, and without when it
+/// cannot: never a panic.
+fn room_for(len: usize) -> Vec<u8> {
+    let mut v = Vec::new();
+    let _ = v.try_reserve(len);
+    v
 }
 
 impl Engine {
@@ -193,12 +208,12 @@ mod tests {
     fn batch_rejects_a_non_array_and_keeps_working() {
         let mut e = Engine::new();
         let bad: Value =
-            serde_json::from_str(&e.determine_escalations("{}", None, "t", None)).unwrap();
+            serde_json::from_str(&e.determine_escalations("{}", None, "t", None, None)).unwrap();
         assert_eq!(bad["error"]["code"], "wrong_type");
         let list = r#"[{"issue":{"severity":"low","impact":"single_user"},"customer":{"segment":"smb"}},
                        {"issue":{"severity":"critical","impact":"all_customers"},"customer":{"segment":"strategic"}}]"#;
         let out: Value =
-            serde_json::from_str(&e.determine_escalations(list, None, "t", None)).unwrap();
+            serde_json::from_str(&e.determine_escalations(list, None, "t", None, None)).unwrap();
         assert_eq!(out[0]["ok"], true, "{out}");
         assert!(out[1]["result"]["tier"].as_u64() > out[0]["result"]["tier"].as_u64());
     }
@@ -219,6 +234,7 @@ mod tests {
             &list.to_string(),
             now.clone(),
             "t",
+            None,
             None,
         ))
         .unwrap();
@@ -242,7 +258,7 @@ mod tests {
         let mut e = Engine::demo();
         let now = Some("2025-03-01T10:00:00Z".to_string());
         let out: Value =
-            serde_json::from_str(&e.determine_escalations(&list.to_string(), now, "t", None))
+            serde_json::from_str(&e.determine_escalations(&list.to_string(), now, "t", None, None))
                 .unwrap();
         assert_eq!(out[0]["ok"], true, "{out}");
         assert!(e.changed());
@@ -258,7 +274,8 @@ mod tests {
         ]);
         let mut e = Engine::new();
         let mut batch = |detail: &str| -> Value {
-            let out = e.determine_escalations(&list.to_string(), None, "t", Some(detail.into()));
+            let out =
+                e.determine_escalations(&list.to_string(), None, "t", Some(detail.into()), None);
             serde_json::from_str(&out).unwrap()
         };
         let out = batch("triage");
@@ -270,5 +287,40 @@ mod tests {
         );
         let bad = batch("brief");
         assert_eq!(bad[0]["error"]["path"], "parameters.detail");
+    }
+
+    /// Regression (audit of 2026-11-29): a batch could only be decided at the host's clock,
+    /// so a host replaying tickets recorded them at today's date.
+    #[test]
+    fn batch_decides_at_the_given_instant_and_checks_it() {
+        let list = json!([{"issue": {"id": "B-1", "severity": "high", "impact": "single_user"},
+                           "customer": {"segment": "smb"}, "record": true}]);
+        let mut e = Engine::new();
+        let host_clock = Some("2026-11-29T10:00:00Z".to_string());
+        let given = Some("2025-02-03T04:05:06Z".to_string());
+        let out: Value = serde_json::from_str(&e.determine_escalations(
+            &list.to_string(),
+            host_clock.clone(),
+            "t",
+            None,
+            given,
+        ))
+        .unwrap();
+        assert_eq!(out[0]["ok"], true, "{out}");
+        let ws: Value = serde_json::from_str(&e.export_workspace()).unwrap();
+        assert_eq!(
+            ws["escalations"][0]["events"][0]["at"],
+            "2025-02-03T04:05:06Z"
+        );
+
+        let bad: Value = serde_json::from_str(&e.determine_escalations(
+            &list.to_string(),
+            host_clock,
+            "t",
+            None,
+            Some("yesterday".into()),
+        ))
+        .unwrap();
+        assert_eq!(bad[0]["error"]["path"], "now", "{bad}");
     }
 }

@@ -97,7 +97,9 @@ fn expanded(config: &Config, tier: u8) -> Vec<(usize, String, u32)> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for pass in 1..=(policy.repeat as usize + 1) {
+    // Capped as update-config bounds it, for configs that arrived by import.
+    let repeat = policy.repeat.min(crate::config_update::MAX_CHAIN_REPEAT) as usize;
+    for pass in 1..=(repeat + 1) {
         for (i, role) in chain.roles.iter().enumerate() {
             let delay = chain
                 .delays_minutes
@@ -163,7 +165,7 @@ pub fn chain_view(
     let mut waiting = false; // an earlier step is not paged yet
     for (k, (pass, role, delay)) in expanded(config, s.tier).into_iter().enumerate() {
         let step = k + 1;
-        let due_at = prev + SignedDuration::from_mins(i64::from(delay));
+        let due_at = crate::later::shifted(prev, SignedDuration::from_mins(i64::from(delay)));
         let (notified_at, recipients, state) = match pages.get(k) {
             Some((at, rec)) if !waiting => {
                 prev = *at;

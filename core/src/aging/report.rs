@@ -101,7 +101,10 @@ pub fn stalled_report(
         let age = minutes_between(opened, now);
         let bucket = buckets.add(age, is_stalled);
         if let Some(h) = buckets.next_bound_hours(age) {
-            soonest(opened + SignedDuration::from_hours(i64::from(h)));
+            soonest(crate::later::shifted(
+                opened,
+                SignedDuration::from_hours(i64::from(h)),
+            ));
         }
         if !is_stalled {
             // The first instant it counts as stalled; none while a pause is open.

@@ -7,9 +7,11 @@
 //! [`what_if`]) runs for dry runs and real saves alike, so a preview and the save that
 //! follows it report the same changes.
 
+mod limits;
 mod shape;
 mod validate;
 pub mod what_if;
+pub use limits::MAX_CHAIN_REPEAT;
 
 #[cfg(test)]
 mod tests;

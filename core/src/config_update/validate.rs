@@ -62,6 +62,7 @@ fn join(base: &str, rest: &str) -> String {
 pub fn config(candidate: Value) -> Result<Config, RequestError> {
     precheck_calendars(&candidate)?;
     let config = super::shape::parse(candidate)?;
+    super::limits::check(&config)?;
     tiers(&config)?;
     RuleSet::compile(&config.rules).map_err(bracket)?;
     business_calendar(&config.timezone)?;

@@ -142,7 +142,7 @@ fn history(
     let (Some(key), Some(now)) = (h.customer.as_deref(), now) else {
         return h;
     };
-    let since = now - SignedDuration::from_hours(24 * i64::from(window));
+    let since = crate::later::shifted(now, SignedDuration::from_hours(-24 * i64::from(window)));
     for esc in &ws.escalations {
         let o = opening(esc);
         let same = o

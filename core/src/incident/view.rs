@@ -33,7 +33,10 @@ pub fn next_update_due(config: &Config, mi: &MajorIncident, done: bool) -> Optio
     }
     let from = mi.last_status_update_at.unwrap_or(mi.declared_at);
     let cadence = i64::from(config.major_incident.update_cadence_minutes);
-    Some(from + SignedDuration::from_mins(cadence))
+    Some(crate::later::shifted(
+        from,
+        SignedDuration::from_mins(cadence),
+    ))
 }
 
 /// The action's view, or `None` when the escalation is not a major incident.
