@@ -246,6 +246,15 @@ fn script_tags_in_text_are_escaped_in_html() {
     let html = r["result"]["channels"]["email"]["html"].as_str().unwrap();
     assert!(!html.contains("<script>"), "{html}");
     assert!(html.contains("&lt;script&gt;"), "{html}");
+    // A recipient address that smuggles a header is refused, at a bracketed path.
+    let r = ask(
+        &mut ws,
+        "generate-notification",
+        json!({"escalation_id": id, "notification_type": "escalation_alert",
+               "recipients": ["support_lead", {"email": "x@y.z\r\nBcc: z@evil.example"}]}),
+    );
+    assert_eq!(r["error"]["code"], "out_of_range", "{r}");
+    assert_eq!(r["error"]["path"], "parameters.recipients[1].email");
     let r = ask(&mut ws, "generate-handoff", json!({"escalation_id": id}));
     assert_eq!(r["ok"], true, "{r}");
     let html = r["result"]["html"].as_str().unwrap();

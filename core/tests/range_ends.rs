@@ -131,3 +131,21 @@ fn an_imported_config_past_the_bounds_still_answers() {
         assert_eq!(answer["ok"], true, "{r}: {answer}");
     }
 }
+
+/// The last date the door accepts as a range end gave "parameter 'year' is not in the
+/// required range", although the date itself is valid: its next midnight is not.
+#[test]
+fn metrics_to_the_last_supported_date_count_everything() {
+    let mut ws = demo_workspace();
+    let count = |ws: &mut Workspace, end: &str| {
+        let r = call(
+            ws,
+            json!({"action": "calculate-metrics", "now": "2025-06-01T00:00:00Z",
+                   "parameters": {"date_range": {"start": "2025-01-01", "end": end},
+                                  "metrics": ["escalation_count"]}}),
+        );
+        assert_eq!(r["ok"], true, "{r}");
+        r["result"]["escalations"].clone()
+    };
+    assert_eq!(count(&mut ws, "9999-12-31"), count(&mut ws, "2025-12-31"));
+}

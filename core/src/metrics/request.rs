@@ -202,15 +202,14 @@ fn range(r: &Obj<'_>, tz: &TimeZone) -> Result<Range, RequestError> {
     };
     let from = start.map(|d| midnight(d, "start")).transpose()?;
     // The end date is inclusive: escalations up to the next local midnight count.
-    let until = match end {
-        Some(e) => {
-            let next = e.tomorrow().map_err(|err| {
-                RequestError::new(ErrorCode::OutOfRange, r.path_of("end"), err.to_string())
-            })?;
-            Some(midnight(next, "end")?)
-        }
-        None => None,
-    };
+    // At the end of the supported range (9999-12-31) there is no next midnight to name:
+    // the range then runs to the last instant there is, as the user meant.
+    let until = end.map(|e| {
+        e.tomorrow()
+            .ok()
+            .and_then(|next| midnight(next, "end").ok())
+            .unwrap_or(Timestamp::MAX)
+    });
     Ok(Range {
         start,
         end,

@@ -111,7 +111,9 @@ pub fn compose(
                 json!({
                     "from": sender.email,
                     "to": to.iter().map(|t| &t.1).collect::<Vec<_>>(),
-                    "subject": subject, "text": text, "html": html, "eml": eml,
+                    // One line, as in the .eml: a host may hand it to its own mailer.
+                    "subject": super::escape::header(&subject), "text": text, "html": html,
+                    "eml": eml,
                     "eml_filename": format!("{}-{}.eml", esc.id, spec.kind.id),
                 })
             }

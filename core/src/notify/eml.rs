@@ -16,14 +16,28 @@ pub struct Mail<'a> {
     pub html: &'a str,
 }
 
+/// ASCII text as it is (CR/LF removed); other text as RFC 2047 encoded words of at most 75
+/// characters each (45 bytes of UTF-8, never splitting a character), folded onto lines of
+/// their own: the whitespace between two encoded words is not part of the text.
 fn encode_word(s: &str) -> String {
     let s = header(s);
     if s.is_ascii() {
         return s;
     }
-    // Base64 by hand: one encoded word per header keeps the code small; mail readers
-    // accept long encoded words in practice.
-    format!("=?UTF-8?B?{}?=", base64(s.as_bytes()))
+    let mut words = Vec::new();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        if i + c.len_utf8() - start > 45 {
+            words.push(&s[start..i]);
+            start = i;
+        }
+    }
+    words.push(&s[start..]);
+    words
+        .iter()
+        .map(|w| format!("=?UTF-8?B?{}?=", base64(w.as_bytes())))
+        .collect::<Vec<_>>()
+        .join("\r\n ")
 }
 
 fn base64(bytes: &[u8]) -> String {
@@ -47,12 +61,18 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// `"Name" <a@b.c>`; a non-ASCII name as bare encoded words, since RFC 2047 does not allow
+/// them inside quotes (mail readers would show `=?UTF-8?B?...?=` as it is).
 fn address(name: &str, email: &str) -> String {
-    let name = encode_word(name).replace(['"', '\\'], "");
-    format!(
-        "\"{name}\" <{}>",
-        header(email).replace(['<', '>', ',', ' '], "")
-    )
+    let email = header(email).replace(['<', '>', ',', ' '], "");
+    let name = header(name).replace(['"', '\\'], "");
+    if name.trim().is_empty() {
+        format!("<{email}>")
+    } else if name.is_ascii() {
+        format!("\"{name}\" <{email}>")
+    } else {
+        format!("{} <{email}>", encode_word(&name))
+    }
 }
 
 /// Quoted-printable (RFC 2045): lines at most 76 characters, CRLF line ends.
@@ -135,5 +155,41 @@ mod tests {
         assert!(qp.contains("=C3=A9 =3D ok=20"));
         assert_eq!(base64(b"Ma"), "TWE=");
         assert_eq!(encode_word("a\r\nBcc: x"), "a  Bcc: x");
+    }
+
+    /// Regression (audit of 2026-11-29): a non-ASCII name was an encoded word inside quotes,
+    /// and a long subject one encoded word of over 75 characters.
+    #[test]
+    fn encoded_words_are_bare_and_short() {
+        assert_eq!(address("Zoë", "a@b.c"), "=?UTF-8?B?Wm/Dqw==?= <a@b.c>");
+        assert_eq!(address("Ann \"A\"", "a@b.c"), "\"Ann A\" <a@b.c>");
+        assert_eq!(address("", "a@b.c"), "<a@b.c>");
+        let subject = "Überfällige Eskalation für Kunde Müller GmbH – bitte sofort prüfen";
+        let encoded = encode_word(subject);
+        let words: Vec<&str> = encoded.split("\r\n ").collect();
+        assert!(words.len() > 1);
+        assert!(words.iter().all(|w| w.len() <= 75), "{encoded}");
+        let decoded: Vec<u8> = words
+            .iter()
+            .flat_map(|w| decode64(&w["=?UTF-8?B?".len()..w.len() - 2]))
+            .collect();
+        assert_eq!(String::from_utf8(decoded).unwrap(), subject);
+    }
+
+    fn decode64(s: &str) -> Vec<u8> {
+        const T: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let bits: Vec<u32> = s
+            .bytes()
+            .filter(|&b| b != b'=')
+            .map(|b| T.find(b as char).unwrap() as u32)
+            .collect();
+        let mut out = Vec::new();
+        for chunk in bits.chunks(4) {
+            let n = chunk.iter().fold(0u32, |n, &v| (n << 6) | v) << (6 * (4 - chunk.len()));
+            for k in 0..chunk.len() - 1 {
+                out.push((n >> (16 - 8 * k)) as u8);
+            }
+        }
+        out
     }
 }

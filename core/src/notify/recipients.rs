@@ -54,6 +54,26 @@ pub fn on_call(rotation: &Rotation, now: Timestamp) -> Option<(&str, &'static st
     ))
 }
 
+/// A plain `local@domain` address: one `@`, both sides non-empty, a dot inside the domain,
+/// and nothing a mail header reads as structure (whitespace, control characters,
+/// `<>,;:"()[]\\`). `x@y.z\r\nBcc: them@evil` is not one.
+pub fn is_address(e: &str) -> bool {
+    let Some((local, domain)) = e.split_once('@') else {
+        return false;
+    };
+    let plain = |part: &str| {
+        !part.is_empty()
+            && !part
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "<>,;:\"()[]\\@".contains(c))
+    };
+    plain(local)
+        && plain(domain)
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+}
+
 fn name_of(config: &Config, email: &str) -> String {
     config
         .directory
@@ -172,5 +192,26 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].email, "tier2.lead@company.com");
         assert_eq!(missing[0].role, "wizard");
+    }
+
+    /// Regression (audit of 2026-11-29): anything with an `@` was taken as an address.
+    #[test]
+    fn only_plain_addresses_are_addresses() {
+        for ok in ["a@b.c", "first.last+tag@mail.example.com"] {
+            assert!(is_address(ok), "{ok}");
+        }
+        for bad in [
+            "x@y.z\r\nBcc: z@evil.example",
+            "a b@c.d",
+            "@b.c",
+            "a@",
+            "a@b",
+            "a@b@c.d",
+            "<a@b.c>",
+            "a@.c",
+            "a@b.c.",
+        ] {
+            assert!(!is_address(bad), "{bad:?}");
+        }
     }
 }

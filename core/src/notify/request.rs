@@ -128,7 +128,7 @@ pub fn recipients(p: &Obj, key: &str) -> Result<Vec<Wanted>, RequestError> {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let ipath = format!("{path}.{i}");
+            let ipath = format!("{path}[{i}]");
             if let Some(role) = item.as_str() {
                 return Ok(Wanted::Role(role.to_string()));
             }
@@ -136,14 +136,14 @@ pub fn recipients(p: &Obj, key: &str) -> Result<Vec<Wanted>, RequestError> {
             check_fields(&o, &["role", "email", "name"])?;
             match (o.str("role")?, o.str("email")?) {
                 (Some(r), None) => Ok(Wanted::Role(r.to_string())),
-                (None, Some(e)) if e.contains('@') => Ok(Wanted::Email {
+                (None, Some(e)) if super::recipients::is_address(e) => Ok(Wanted::Email {
                     email: e.to_string(),
                     name: o.str("name")?.map(String::from),
                 }),
                 (None, Some(_)) => Err(RequestError::new(
                     ErrorCode::OutOfRange,
                     o.path_of("email"),
-                    "not an email address",
+                    "not an email address (expected one plain address like name@example.com)",
                 )),
                 _ => Err(missing(&ipath).with_message("give exactly one of `role` or `email`")),
             }
