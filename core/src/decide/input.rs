@@ -61,6 +61,12 @@ fn required<'a>(o: &Obj<'a>, key: &str) -> Result<Obj<'a>, RequestError> {
 
 pub fn parse(parameters: &Value) -> Result<DecisionInput, RequestError> {
     let p = as_obj(parameters, "parameters")?;
+    // Inside issue, customer and context any field is welcome (rules may read it); beside
+    // them nothing else is read, so a stray key there is a mistake worth naming.
+    crate::notify::request::check_fields(
+        &p,
+        &["issue", "customer", "context", "record", "detail"],
+    )?;
     let issue = required(&p, "issue")?;
     let customer = required(&p, "customer")?;
     let context = p.obj("context")?;
@@ -184,6 +190,20 @@ mod tests {
         assert_eq!(
             (e.code, e.path.as_str()),
             (ErrorCode::MissingField, "parameters.issue.impact")
+        );
+    }
+
+    #[test]
+    fn ticket_fields_are_welcome_but_a_stray_parameter_is_named() {
+        let mut v = base();
+        v["issue"]["region"] = json!("emea");
+        assert!(parse(&v).is_ok(), "rules may read issue.region");
+        let mut v = base();
+        v["isue"] = json!({});
+        let e = parse(&v).unwrap_err();
+        assert_eq!(
+            (e.code, e.path.as_str()),
+            (ErrorCode::UnknownField, "parameters.isue")
         );
     }
 }
