@@ -15,7 +15,9 @@ static DEMO: OnceLock<Workspace> = OnceLock::new();
 /// Arbitrary bytes as a request to the door, against the demo workspace (ARCHITECTURE.md,
 /// "Bad input is an answer, not a crash"): never panics; the answer is `{ok: true, result}`
 /// or `{ok: false, error: {code, message, path}}`; a refused request leaves the workspace
-/// exactly as it was, and so does an accepted one that says it changed nothing.
+/// exactly as it was, and so does an accepted one that says it changed nothing. What an
+/// accepted change leaves behind must be readable too: the reads every page makes answer
+/// on it, at the request's own `now` (an accepted config once made the next read panic).
 pub fn door(data: &[u8]) {
     // Shells hand the engine text; bytes that are not UTF-8 reach it as replacement chars.
     let text = String::from_utf8_lossy(data);
@@ -34,6 +36,9 @@ pub fn door(data: &[u8]) {
             assert!(r.get("result").is_some(), "ok without result: {r}");
             if !ctx.changed() {
                 assert!(ws == *demo, "said unchanged but changed: {request}");
+            } else {
+                let now = request.get("now").and_then(Value::as_str);
+                reads_answer(&mut ws, now.unwrap_or("2025-04-01T00:00:00Z"));
             }
         }
         Some(false) => {
@@ -45,6 +50,35 @@ pub fn door(data: &[u8]) {
             assert!(ws == *demo, "refused but the workspace changed: {request}");
         }
         None => panic!("answer without ok: {r}"),
+    }
+}
+
+/// The reads the app's pages make, on escalations of `ws`: each must answer, ok or not.
+fn reads_answer(ws: &mut Workspace, now: &str) {
+    let mut ctx = Context::with_counter(None, "fuzz");
+    let ids: Vec<String> = ws.escalations.iter().take(3).map(|e| e.id.clone()).collect();
+    let mut requests = vec![
+        json!({"action": "stalled-report", "parameters": {}}),
+        json!({"action": "calculate-metrics", "parameters": {"metrics": ["escalation_count",
+            "mttr_escalations", "sla_compliance", "stalled_count"]}}),
+    ];
+    for id in ids {
+        for (action, extra) in [
+            ("escalation-chain", json!({})),
+            ("sla-status", json!({})),
+            ("major-incident", json!({"operation": "status"})),
+            ("recommend-deescalation", json!({})),
+            ("generate-handoff", json!({})),
+        ] {
+            let mut p = extra;
+            p["escalation_id"] = json!(id);
+            requests.push(json!({"action": action, "parameters": p}));
+        }
+    }
+    for mut request in requests {
+        request["now"] = json!(now);
+        let r = handle(ws, &request, &mut ctx);
+        assert!(r["ok"].is_boolean(), "{request}: {r}");
     }
 }
 
@@ -84,6 +118,9 @@ pub fn workspace_import(data: &[u8]) {
         let r = handle(&mut ws, &request, &mut ctx);
         assert!(r["ok"].is_boolean(), "{r}");
     }
+    // Then at the last hour the door accepts, where due times run off the end of the range.
+    reads_answer(&mut ws, "2025-04-01T00:00:00Z");
+    reads_answer(&mut ws, "9999-12-30T21:00:00Z");
 }
 
 /// Template rendering (`render_source`: the template editor's preview and every
