@@ -56,7 +56,12 @@ pub fn door(data: &[u8]) {
 /// The reads the app's pages make, on escalations of `ws`: each must answer, ok or not.
 fn reads_answer(ws: &mut Workspace, now: &str) {
     let mut ctx = Context::with_counter(None, "fuzz");
-    let ids: Vec<String> = ws.escalations.iter().take(3).map(|e| e.id.clone()).collect();
+    let ids: Vec<String> = ws
+        .escalations
+        .iter()
+        .take(3)
+        .map(|e| e.id.clone())
+        .collect();
     let mut requests = vec![
         json!({"action": "stalled-report", "parameters": {}}),
         json!({"action": "calculate-metrics", "parameters": {"metrics": ["escalation_count",

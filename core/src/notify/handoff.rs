@@ -74,7 +74,14 @@ pub fn generate_handoff(
         Some(t) => t as u8,
         None => state.tier,
     };
-    let kind = kinds::parse(&format!("tier{target}_handoff")).expect("tiers 1-4 are handoffs");
+    // An imported log can put an escalation at a tier outside 1-4 (fuzzing found one).
+    let kind = kinds::parse(&format!("tier{target}_handoff")).ok_or_else(|| {
+        RequestError::new(
+            ErrorCode::OutOfRange,
+            p.path_of("target_tier"),
+            format!("{id} is at tier {target}, which has no handoff brief: give target_tier 1-4"),
+        )
+    })?;
     let mut runbook_links: Vec<Value> = ws
         .config
         .runbooks_for(state.category.as_deref(), state.product.as_deref())
