@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::calendar::Calendar;
 use crate::config::Config;
 use crate::error::{ErrorCode, RequestError};
+use crate::notify::recipients::is_address;
 use crate::notify::{kinds, render, templates};
 use crate::rules::RuleSet;
 use crate::scales::Status;
@@ -63,6 +64,7 @@ pub fn config(candidate: Value) -> Result<Config, RequestError> {
     precheck_calendars(&candidate)?;
     let config = super::shape::parse(candidate)?;
     super::limits::check(&config)?;
+    addresses(&config)?;
     tiers(&config)?;
     RuleSet::compile(&config.rules).map_err(bracket)?;
     business_calendar(&config.timezone)?;
@@ -181,6 +183,35 @@ fn sla_policies(config: &Config) -> Result<(), RequestError> {
         }
     }
     Ok(())
+}
+
+/// Every address a notification may be sent to or from is one plain address: a directory
+/// entry like `x@y.z\r\nBcc: them@evil` would otherwise reach every mail header built from it.
+fn addresses(config: &Config) -> Result<(), RequestError> {
+    let n = &config.notify;
+    let mut all: Vec<(String, &str)> = vec![("config.notify.sender.email".into(), &n.sender.email)];
+    for (i, p) in config.directory.iter().enumerate() {
+        all.push((format!("config.directory[{i}].email"), &p.email));
+    }
+    for (i, r) in n.on_call.iter().enumerate() {
+        for (j, m) in r.members.iter().enumerate() {
+            all.push((format!("config.notify.on_call[{i}].members[{j}]"), m));
+        }
+        for (j, o) in r.overrides.iter().enumerate() {
+            all.push((
+                format!("config.notify.on_call[{i}].overrides[{j}].person"),
+                &o.person,
+            ));
+        }
+    }
+    match all.into_iter().find(|(_, e)| !is_address(e)) {
+        Some((path, e)) => Err(RequestError::new(
+            ErrorCode::OutOfRange,
+            path,
+            format!("'{e}' is not one plain email address (like name@example.com)"),
+        )),
+        None => Ok(()),
+    }
 }
 
 fn template_overrides(config: &Config) -> Result<(), RequestError> {

@@ -34,7 +34,8 @@ pub fn directory_value(people: &[PersonDraft]) -> Result<Value, String> {
         .enumerate()
         .map(|(i, p)| {
             let email = p.email.trim();
-            if !email.contains('@') {
+            // The engine's own test, so the form refuses what update-config would.
+            if !escalon::notify::recipients::is_address(email) {
                 return Err(format!(
                     "person {} email: an address like name@company.com",
                     i + 1
@@ -102,6 +103,15 @@ impl RotationDraft {
         let members = split_list(&self.members);
         if members.is_empty() {
             return Err(format!("{}: at least one email address", at("members")));
+        }
+        if let Some(bad) = members
+            .iter()
+            .find(|m| !escalon::notify::recipients::is_address(m))
+        {
+            return Err(format!(
+                "{}: '{bad}' is not an address like name@company.com",
+                at("members")
+            ));
         }
         let shift_days: u32 = parse_number(
             &self.shift_days,
