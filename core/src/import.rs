@@ -121,6 +121,9 @@ pub struct Conflict {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MergeReport {
     pub added_escalations: usize,
+    /// Incoming escalations that had the id of a different escalation here (two devices or
+    /// tabs numbering offline): `(incoming id, the id it was given)`.
+    pub renamed: Vec<(String, String)>,
     pub added_events: usize,
     pub conflicts: Vec<Conflict>,
     /// The incoming config differs from the one kept (or taken).
@@ -145,6 +148,8 @@ pub fn merge(
         .enumerate()
         .map(|(i, e)| (e.id.clone(), i))
         .collect();
+    let mut taken: HashSet<String> = index.keys().cloned().collect();
+    taken.extend(incoming.escalations.iter().map(|e| e.id.clone()));
     for (i, theirs) in incoming.escalations.iter().enumerate() {
         let Some(&k) = index.get(&theirs.id) else {
             report.added_escalations += 1;
@@ -152,6 +157,19 @@ pub fn merge(
             escalations.push(theirs.clone());
             continue;
         };
+        if let (Some(a), Some(b)) = (origin(&escalations[k]), origin(theirs)) {
+            if a != b {
+                let fresh = free_id(&theirs.id, &taken);
+                taken.insert(fresh.clone());
+                report.renamed.push((theirs.id.clone(), fresh.clone()));
+                report.added_escalations += 1;
+                report.added_events += theirs.events.len();
+                let mut t = theirs.clone();
+                t.id = fresh;
+                escalations.push(t);
+                continue;
+            }
+        }
         let ours = &mut escalations[k];
         let by_id: HashMap<&str, &Event> = ours.events.iter().map(|e| (e.id.as_str(), e)).collect();
         let mut new = Vec::new();
@@ -176,6 +194,42 @@ pub fn merge(
         ConfigFrom::Incoming => incoming.config.clone(),
     };
     (Workspace::new(config, escalations), report)
+}
+
+/// Which escalation this is, whatever its human id says: the id of its first `created` event.
+/// `None` for a log without one (only the new events of an escalation, as `unsaved` gives).
+fn origin(esc: &Escalation) -> Option<&str> {
+    esc.events
+        .iter()
+        .find(|e| matches!(e.kind, crate::event::EventKind::Created { .. }))
+        .map(|e| e.id.as_str())
+}
+
+/// The next `ESC-<year>-NNN` after every id taken, in the year `id` names (or `id-2`, ...
+/// for an id of another shape).
+fn free_id(id: &str, taken: &HashSet<String>) -> String {
+    let mut parts = id.rsplitn(2, '-');
+    let (_, prefix) = (parts.next(), parts.next());
+    match prefix.filter(|p| p.starts_with("ESC-")) {
+        Some(prefix) => {
+            let next = taken
+                .iter()
+                .filter_map(|t| {
+                    t.strip_prefix(prefix)?
+                        .strip_prefix('-')?
+                        .parse::<u32>()
+                        .ok()
+                })
+                .max()
+                .unwrap_or(0)
+                + 1;
+            format!("{prefix}-{next:03}")
+        }
+        None => (2..)
+            .map(|n| format!("{id}-{n}"))
+            .find(|c| !taken.contains(c))
+            .expect("an unbounded range has a free name"),
+    }
 }
 
 /// What `ours` holds that `known` (the ids already in storage) does not: whole escalations

@@ -210,3 +210,43 @@ fn read_migrates_an_export_from_schema_version_1() {
     assert_eq!(read.schema_version, crate::SCHEMA_VERSION);
     assert_eq!(ids(&read, "ESC-1"), ["a1"]);
 }
+
+/// Regression (web audit of 2026-11-29): two tabs or devices that each record an escalation
+/// offline number it alike (`ESC-2026-001`); uniting by id fused the two into one log with
+/// two `created` events. The incoming one now gets the next free id.
+#[test]
+fn a_different_escalation_under_a_taken_id_is_renamed_not_fused() {
+    let record = |ticket: &str, seed: &str| {
+        let mut ws = Workspace::default();
+        let mut ctx = crate::Context::with_counter(None, seed);
+        let req = json!({"action": "determine-escalation", "now": "2026-01-05T10:00:00Z",
+            "parameters": {"record": true, "issue": {"id": ticket, "severity": "high",
+            "impact": "single_user"}, "customer": {"segment": "smb"}}});
+        let r = crate::handle(&mut ws, &req, &mut ctx);
+        assert_eq!(r["result"]["escalation_id"], "ESC-2026-001", "{r}");
+        ws
+    };
+    let a = record("T-A", "tab-a");
+    let b = record("T-B", "tab-b");
+    let (merged, report) = merge(&a, &b, ConfigFrom::Current);
+    assert_eq!(
+        report.renamed,
+        vec![("ESC-2026-001".to_string(), "ESC-2026-002".to_string())]
+    );
+    let tickets: Vec<(String, String)> = merged
+        .escalations
+        .iter()
+        .map(|e| (e.id.clone(), crate::state::fold(e).ticket))
+        .collect();
+    assert_eq!(
+        tickets,
+        vec![
+            ("ESC-2026-001".to_string(), "T-A".to_string()),
+            ("ESC-2026-002".to_string(), "T-B".to_string())
+        ]
+    );
+    // The same escalation from both sides is still united, not renamed.
+    let (again, report) = merge(&merged, &merged, ConfigFrom::Current);
+    assert!(report.renamed.is_empty());
+    assert_eq!(again, merged);
+}

@@ -84,6 +84,7 @@ impl Workspace {
         for (i, esc) in ws.escalations.iter_mut().enumerate() {
             dedupe_events(i, esc)?;
         }
+        dedupe_escalations(&mut ws.escalations)?;
         ws.rules()?;
         Ok(ws)
     }
@@ -176,6 +177,39 @@ fn dedupe_events(index: usize, esc: &mut Escalation) -> Result<(), RequestError>
     esc.events.retain(|_| {
         j += 1;
         repeats.binary_search(&(j - 1)).is_err()
+    });
+    Ok(())
+}
+
+/// Escalation ids are how every page, link and request finds an escalation; two under one
+/// id showed one's row for the other and could not both be opened. An identical repeat is
+/// kept once (as with events); two different escalations under one id are refused.
+fn dedupe_escalations(escalations: &mut Vec<Escalation>) -> Result<(), RequestError> {
+    let mut seen: std::collections::HashMap<&str, usize> = Default::default();
+    let mut repeats = Vec::new();
+    for (i, esc) in escalations.iter().enumerate() {
+        match seen.get(esc.id.as_str()) {
+            Some(&first) if escalations[first] == *esc => repeats.push(i),
+            Some(&first) => {
+                return Err(RequestError::new(
+                    ErrorCode::InvalidWorkspace,
+                    format!("escalations[{i}].id"),
+                    format!(
+                        "two different escalations have id {} (escalations[{first}] and \
+                         escalations[{i}]); ids must be unique",
+                        esc.id
+                    ),
+                ))
+            }
+            None => {
+                seen.insert(&esc.id, i);
+            }
+        }
+    }
+    let mut i = 0;
+    escalations.retain(|_| {
+        i += 1;
+        repeats.binary_search(&(i - 1)).is_err()
     });
     Ok(())
 }

@@ -25,14 +25,17 @@ fn merged_text(r: &MergeReport) -> (String, Vec<String>) {
         head.push_str(" The imported config differs and was not applied (Replace takes it).");
     }
     let conflicts = r
-        .conflicts
+        .renamed
         .iter()
-        .map(|c| {
+        .map(|(from, to)| {
+            format!("{from} is a different escalation from the {from} here; imported as {to}")
+        })
+        .chain(r.conflicts.iter().map(|c| {
             format!(
                 "{}: event {} of {} differs from the one kept here; it was not imported",
                 c.path, c.event, c.escalation
             )
-        })
+        }))
         .collect();
     (head, conflicts)
 }
