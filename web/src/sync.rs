@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use escalon::config::Config;
 use escalon::import::{event_ids, merge, unsaved, ConfigFrom};
 use escalon::Workspace;
+use serde_json::Value;
 
 use crate::storage::{
     before_migration_key, open, Backend, Opened, BACKUP_KEY, CORRUPT_KEY, GENERATION_KEY, KEY,
@@ -190,8 +191,10 @@ impl Synced {
             )
         })?;
         let generation = self.backend.get(GENERATION_KEY);
-        // Our config wins only if this tab changed it; events are united either way.
+        // Our config wins only where this tab changed it, section by section; events are
+        // united either way.
         let config = if ws.config != self.known_config {
+            ws.config = unite_configs(&self.known_config, &ws.config, &stored.config);
             ConfigFrom::Incoming
         } else {
             ConfigFrom::Current
@@ -223,6 +226,63 @@ impl Synced {
         self.known_ids = event_ids(ws);
         self.known_config = ws.config.clone();
         Ok(())
+    }
+}
+
+/// The stored config with this tab's changes laid over it (a three-way merge from the config
+/// both tabs last saw): a tab that renamed tier 1 must not undo tier 2's rename saved by
+/// another tab meanwhile. Objects merge key by key and lists of unchanged length item by
+/// item; where both tabs changed the same value, this tab's (the later save) wins. Should the
+/// result not read as a config, this tab's whole config is kept, as before.
+fn unite_configs(known: &Config, ours: &Config, stored: &Config) -> Config {
+    let (Ok(known_v), Ok(ours_v), Ok(stored_v)) = (
+        serde_json::to_value(known),
+        serde_json::to_value(ours),
+        serde_json::to_value(stored),
+    ) else {
+        return ours.clone();
+    };
+    serde_json::from_value(three_way(&known_v, &ours_v, &stored_v)).unwrap_or_else(|_| ours.clone())
+}
+
+fn three_way(base: &Value, ours: &Value, theirs: &Value) -> Value {
+    if ours == base {
+        return theirs.clone();
+    }
+    if theirs == base || theirs == ours {
+        return ours.clone();
+    }
+    match (base, ours, theirs) {
+        (Value::Object(b), Value::Object(o), Value::Object(t)) => {
+            let mut out = t.clone();
+            for (k, mine) in o {
+                let merged = match (b.get(k), t.get(k)) {
+                    (Some(bk), Some(tk)) => three_way(bk, mine, tk),
+                    _ => mine.clone(),
+                };
+                out.insert(k.clone(), merged);
+            }
+            // Removed here, untouched there: removed.
+            for k in b
+                .keys()
+                .filter(|k| !o.contains_key(*k) && t.get(*k) == b.get(*k))
+            {
+                out.remove(k);
+            }
+            Value::Object(out)
+        }
+        (Value::Array(b), Value::Array(o), Value::Array(t))
+            if b.len() == o.len() && o.len() == t.len() =>
+        {
+            Value::Array(
+                b.iter()
+                    .zip(o)
+                    .zip(t)
+                    .map(|((b, o), t)| three_way(b, o, t))
+                    .collect(),
+            )
+        }
+        _ => ours.clone(),
     }
 }
 

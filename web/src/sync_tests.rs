@@ -221,3 +221,28 @@ fn a_migration_with_no_room_for_the_original_says_so_and_still_opens() {
     assert_eq!(ids(&opened.workspace), ["start"]);
     assert_eq!(mem.get(&before_migration_key(1)), None);
 }
+
+/// Regression (web audit of 2026-11-29): tab A saved a tier rename, tab B (not yet told)
+/// then saved a rename of another tier, and A's rename was gone: B's whole config won.
+#[test]
+fn two_tabs_changing_different_config_sections_keep_both() {
+    let (mem, (mut sa, mut a), (mut sb, mut b)) = two_tabs(&one_escalation());
+    a.config.tiers[0].name = "Renamed in A".into();
+    sa.save(&mut a).unwrap();
+    b.config.history_window_days = 30;
+    b.config.tiers[1].name = "Renamed in B".into();
+    sb.save(&mut b).unwrap();
+    let config = stored(&mem).config;
+    assert_eq!(config.history_window_days, 30);
+    assert_eq!(config.tiers[1].name, "Renamed in B");
+    assert_eq!(config.tiers[0].name, "Renamed in A");
+    assert_eq!(b.config, config, "B holds what it stored");
+
+    // The same field changed in both: the later save wins.
+    let (mem, (mut sa, mut a), (mut sb, mut b)) = two_tabs(&one_escalation());
+    a.config.tiers[0].name = "A".into();
+    sa.save(&mut a).unwrap();
+    b.config.tiers[0].name = "B".into();
+    sb.save(&mut b).unwrap();
+    assert_eq!(stored(&mem).config.tiers[0].name, "B");
+}
