@@ -155,3 +155,35 @@ fn bad_input_names_the_field() {
     let (r, _) = run(&mut ws, json!({"escalation_id": "ESC-9"}));
     assert_eq!(r["error"]["code"], "unknown_escalation");
 }
+
+/// Regression (web audit of 2026-11-29): the check passed "no running SLA breach" for an
+/// escalation whose clocks were breached and running, on the ground that the confirmed fix
+/// stops them; but the recorded decision did not stop them, so they ran on, breached, at
+/// tier 1. Now the decision records the escalation resolved, and the clocks say so.
+#[test]
+fn a_confirmed_fix_that_excuses_running_breaches_stops_those_clocks() {
+    let mut ws = demo_workspace();
+    let now = "2025-06-01T00:00:00Z";
+    let breached = |ws: &mut Workspace| {
+        let req = json!({"action": "sla-status", "now": now,
+                         "parameters": {"escalation_id": "ESC-2025-198"}});
+        let r = handle(ws, &req, &mut Context::with_counter(None, "s"));
+        assert_eq!(r["ok"], true, "{r}");
+        r["result"]["clocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["state"] == "breached" && c["stopped_at"].is_null())
+            .map(|c| c["kind"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(!breached(&mut ws).is_empty(), "the demo's ESC-2025-198 is overdue");
+    let req = json!({"action": "recommend-deescalation", "now": now,
+                     "parameters": {"escalation_id": "ESC-2025-198", "resolution": full()}});
+    let r = handle(&mut ws, &req, &mut Context::with_counter(None, "d"));
+    assert_eq!(r["result"]["recommendation"], "de-escalate", "{r}");
+    let state = escalon::state::fold(ws.escalation("ESC-2025-198").unwrap());
+    assert_eq!(state.tier, 1);
+    assert_eq!(state.status, escalon::scales::Status::Resolved);
+    assert_eq!(breached(&mut ws), Vec::<String>::new());
+}

@@ -150,6 +150,14 @@ pub fn recommend_deescalation(
         to_tier,
         rationale: Some(rationale.clone()),
     });
+    // The check above treats a documented fix the customer confirmed as stopping the
+    // resolution and next-update clocks now; the log must then say so, or those clocks ran
+    // on, breached, under the lower tier (found by the web audit of 2026-11-29).
+    if decision == "de-escalate" && resolved_now && !state.status.is_done() {
+        kinds_out.push(EventKind::StatusChanged {
+            status: Status::Resolved,
+        });
+    }
     if decision == "close" && state.status != Status::Closed {
         kinds_out.push(EventKind::StatusChanged {
             status: Status::Closed,
