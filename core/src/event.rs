@@ -70,6 +70,12 @@ pub enum EventKind {
         to: u8,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// A re-assessment's priority and score (determine-escalation recording a raise);
+        /// absent for a tier change by hand, which keeps them.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        priority: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        urgency_score: Option<u8>,
     },
     OwnerAssigned {
         owner: String,

@@ -147,9 +147,20 @@ pub fn fold(esc: &Escalation) -> EscalationState {
                 s.summary = summary.clone();
                 s.opened_at = Some(e.at);
             }
-            EventKind::TierChanged { to, .. } => {
+            EventKind::TierChanged {
+                to,
+                priority,
+                urgency_score,
+                ..
+            } => {
                 s.tier = *to;
                 s.tier_changes += 1;
+                if let Some(p) = priority {
+                    s.priority = Some(p.clone());
+                }
+                if urgency_score.is_some() {
+                    s.urgency_score = *urgency_score;
+                }
             }
             EventKind::OwnerAssigned { owner } => {
                 s.owner = Some(owner.clone());
@@ -325,6 +336,8 @@ mod tests {
                     EventKind::TierChanged {
                         to: 3,
                         reason: None,
+                        priority: None,
+                        urgency_score: None,
                     },
                 ),
                 ev(

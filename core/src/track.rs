@@ -91,6 +91,8 @@ pub fn track_progress(
             kinds.push(EventKind::TierChanged {
                 to: t as u8,
                 reason: Some("track-progress".into()),
+                priority: None,
+                urgency_score: None,
             });
         }
     }

@@ -177,7 +177,10 @@ fn a_confirmed_fix_that_excuses_running_breaches_stops_those_clocks() {
             .map(|c| c["kind"].as_str().unwrap().to_string())
             .collect::<Vec<_>>()
     };
-    assert!(!breached(&mut ws).is_empty(), "the demo's ESC-2025-198 is overdue");
+    assert!(
+        !breached(&mut ws).is_empty(),
+        "the demo's ESC-2025-198 is overdue"
+    );
     let req = json!({"action": "recommend-deescalation", "now": now,
                      "parameters": {"escalation_id": "ESC-2025-198", "resolution": full()}});
     let r = handle(&mut ws, &req, &mut Context::with_counter(None, "d"));

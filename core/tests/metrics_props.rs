@@ -108,6 +108,8 @@ fn escalation(n: usize, s: &Spec) -> Escalation {
             EventKind::TierChanged {
                 to: s.tier + 1,
                 reason: None,
+                priority: None,
+                urgency_score: None,
             },
         );
     }

@@ -37,6 +37,8 @@ fn kind(pick: u8, arg: u8) -> EventKind {
         2 => EventKind::TierChanged {
             to: 1 + arg % 5,
             reason: None,
+            priority: None,
+            urgency_score: None,
         },
         3 => EventKind::Paused { reason: None },
         4 => EventKind::Resumed {},

@@ -29,6 +29,12 @@ pub fn record(
         if d.tier <= s.tier {
             return (s.id, "unchanged");
         }
+        // A raise is a re-assessment: it carries the new priority, unless the escalation
+        // already has a more urgent one (P1 sorts before P2), which a raise never lowers.
+        let priority = match &s.priority {
+            Some(p) if *p <= d.priority => p.clone(),
+            _ => d.priority.clone(),
+        };
         let ev = ctx.event(
             now,
             actor,
@@ -38,6 +44,8 @@ pub fn record(
                     "determine-escalation: urgency score {}",
                     d.urgency_score
                 )),
+                priority: Some(priority),
+                urgency_score: Some(d.urgency_score),
             },
         );
         ws.append(&s.id, vec![ev]);

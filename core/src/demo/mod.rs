@@ -168,6 +168,8 @@ fn generate(ws: &Workspace, rng: &mut Prng, id: &str, spec: &Spec) -> Escalation
                 EventKind::TierChanged {
                     to: current_tier,
                     reason: Some("no progress at the current tier".into()),
+                    priority: None,
+                    urgency_score: None,
                 },
             );
             owner = *rng.pick(OWNERS[usize::from(current_tier - 1)]);

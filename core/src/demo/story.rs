@@ -111,6 +111,8 @@ pub fn seed_escalation() -> Escalation {
                  frustrated enterprise customer"
                     .into(),
             ),
+            priority: None,
+            urgency_score: None,
         },
     );
     log.push(

@@ -40,7 +40,7 @@ pub fn duration_words(minutes: i64) -> String {
 pub fn describe(kind: &EventKind) -> String {
     match kind {
         EventKind::Created { tier, .. } => format!("Escalation opened at tier {tier}"),
-        EventKind::TierChanged { to, reason } => match reason {
+        EventKind::TierChanged { to, reason, .. } => match reason {
             Some(r) => format!("Moved to tier {to}: {r}"),
             None => format!("Moved to tier {to}"),
         },

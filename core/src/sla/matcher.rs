@@ -142,6 +142,8 @@ mod tests {
             K::TierChanged {
                 to: 2,
                 reason: None,
+                priority: None,
+                urgency_score: None,
             },
             K::OwnerAssigned { owner: s() },
             K::ActionTaken { action: s() },

@@ -72,7 +72,15 @@ impl B {
         self
     }
     pub(super) fn tier(mut self, min: i64, to: u8) -> Self {
-        self.push(min, EventKind::TierChanged { to, reason: None });
+        self.push(
+            min,
+            EventKind::TierChanged {
+                to,
+                reason: None,
+                priority: None,
+                urgency_score: None,
+            },
+        );
         self
     }
     pub(super) fn note(mut self, min: i64, text: &str) -> Self {
