@@ -140,27 +140,52 @@ pub fn generate_handoff(
 /// Two sentences a director can read in ten seconds; built from data, escaped by the
 /// template like any other value.
 fn executive_summary(d: &Value) -> String {
+    // What the user typed (names, category, product, owner) is printed as typed; only the
+    // engine's own scale words (`multiple_customers`) read better with spaces.
     let s = |v: &Value| match v {
         Value::Null => "unknown".to_string(),
-        Value::String(x) => x.replace('_', " "),
+        Value::String(x) => x.clone(),
         other => other.to_string(),
     };
+    let scale = |v: &Value| s(v).replace('_', " ");
     let e = &d["escalation"];
     let c = &d["customer"];
     format!(
         "{} ({} customer) has a {} severity {} issue on {} affecting {}, at tier {} ({}) for {}. \
          Status {}, owned by {}; {}.",
         s(&c["name"]),
-        s(&c["segment"]),
-        s(&e["severity"]),
+        scale(&c["segment"]),
+        scale(&e["severity"]),
         s(&e["category"]),
         s(&e["product"]),
-        s(&e["impact"]),
+        scale(&e["impact"]),
         s(&e["tier"]),
         s(&e["priority"]),
         s(&e["age"]),
-        s(&e["status"]),
+        scale(&e["status"]),
         s(&e["owner"]),
         s(&d["sla"]["line"]),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (web audit of 2026-11-29): "snake_case_name Co" read "snake case name Co".
+    #[test]
+    fn typed_names_are_kept_and_scale_words_spaced() {
+        let line = executive_summary(&json!({
+            "customer": {"name": "snake_case_name Co", "segment": "mid_market"},
+            "escalation": {"severity": "high", "category": "network_outage",
+                           "impact": "multiple_customers", "status": "in_progress",
+                           "owner": "ops_team@x.io"},
+        }));
+        for kept in ["snake_case_name Co", "network_outage", "ops_team@x.io"] {
+            assert!(line.contains(kept), "{line}");
+        }
+        for spaced in ["mid market", "multiple customers", "in progress"] {
+            assert!(line.contains(spaced), "{line}");
+        }
+    }
 }
