@@ -93,18 +93,12 @@ impl ClockDraft {
 
     /// The clock as the config writes it. A number that does not parse is sent as typed, so
     /// the door refuses it naming the field (`...first_response.target_minutes`).
-    fn to_value(&self) -> Value {
+    fn to_value(&self, tier: u8) -> Result<Value, String> {
         let calendar = match (&self.inline_calendar, self.calendar.as_str()) {
             (Some(v), INLINE) => v.clone(),
             _ => json!(self.calendar),
         };
-        let warn_at: Vec<Value> = split(&self.warn_at)
-            .into_iter()
-            .map(|p| match p.parse::<f64>() {
-                Ok(x) => json!(x / 100.0),
-                Err(_) => json!(p),
-            })
-            .collect();
+        let warn_at = self.warn_fractions(tier)?;
         let mut v = json!({
             "target_minutes": number_or_text(&self.target_minutes),
             "calendar": calendar,
@@ -118,7 +112,40 @@ impl ClockDraft {
                 v[key] = json!(list);
             }
         }
-        v
+        Ok(v)
+    }
+
+    /// The form shows warning thresholds in percent; the config keeps fractions. Checked
+    /// here, in the form's unit: the engine's own message speaks of fractions ("below 1"),
+    /// and a user who typed 0.5 after reading it got 0.5 % (web audit of 2026-11-29).
+    fn warn_fractions(&self, tier: u8) -> Result<Vec<Value>, String> {
+        let at = format!(
+            "tier {tier} {} warn at",
+            kind_key(self.kind).replace('_', " ")
+        );
+        let mut last = 0.0;
+        split(&self.warn_at)
+            .into_iter()
+            .map(|p| {
+                let x: f64 = p
+                    .trim_end_matches('%')
+                    .trim()
+                    .parse()
+                    .map_err(|_| format!("{at}: '{p}' is not a number of percent"))?;
+                if !(x > 0.0 && x < 100.0) {
+                    return Err(format!(
+                        "{at}: {p} is not a percentage above 0 and below 100"
+                    ));
+                }
+                if x <= last {
+                    return Err(format!(
+                        "{at}: thresholds rise, so {p} cannot follow {last}"
+                    ));
+                }
+                last = x;
+                Ok(json!(x / 100.0))
+            })
+            .collect()
     }
 
     pub fn toggle_pause(&mut self, status: &str, on: bool) {
@@ -170,20 +197,19 @@ pub fn drafts_of(config: &escalon::Config) -> Vec<TierDraft> {
 
 /// The `sla_policies` section: every tier with all three clocks written out, so what the
 /// page shows is exactly what is stored.
-pub fn section_value(tiers: &[TierDraft]) -> Value {
-    Value::Array(
-        tiers
-            .iter()
-            .map(|t| {
-                let mut p = Map::new();
-                p.insert("tier".into(), json!(t.tier));
-                for c in &t.clocks {
-                    p.insert(kind_key(c.kind).into(), c.to_value());
-                }
-                Value::Object(p)
-            })
-            .collect(),
-    )
+pub fn section_value(tiers: &[TierDraft]) -> Result<Value, String> {
+    tiers
+        .iter()
+        .map(|t| {
+            let mut p = Map::new();
+            p.insert("tier".into(), json!(t.tier));
+            for c in &t.clocks {
+                p.insert(kind_key(c.kind).into(), c.to_value(t.tier)?);
+            }
+            Ok(Value::Object(p))
+        })
+        .collect::<Result<Vec<_>, String>>()
+        .map(Value::Array)
 }
 
 /// Calendar names a clock may use: the built-ins, then the config's.
@@ -216,7 +242,7 @@ mod tests {
         let drafts = drafts_of(&ws.config);
         assert_eq!(drafts[3].clocks[0].target_minutes, "30");
         assert_eq!(drafts[0].clocks[0].warn_at, "50, 75");
-        let r = save(&mut ws, section_value(&drafts));
+        let r = save(&mut ws, section_value(&drafts).unwrap());
         assert_eq!(r["ok"], true, "{r}");
         assert_eq!(drafts_of(&ws.config), drafts);
     }
@@ -232,7 +258,7 @@ mod tests {
         c.toggle_pause("pending_vendor", false);
         c.stops_on = "acknowledged, in_progress".into();
         c.on_tier_change = "keep".into();
-        let r = save(&mut ws, section_value(&drafts));
+        let r = save(&mut ws, section_value(&drafts).unwrap());
         assert_eq!(r["ok"], true, "{r}");
         let stored = ws.config.sla_policies[1].first_response.clone().unwrap();
         assert_eq!(stored.target_minutes, 45);
@@ -248,7 +274,7 @@ mod tests {
         let mut ws = Workspace::default();
         let mut drafts = drafts_of(&ws.config);
         drafts[2].clocks[2].target_minutes = "soon".into();
-        let r = save(&mut ws, section_value(&drafts));
+        let r = save(&mut ws, section_value(&drafts).unwrap());
         assert_eq!(
             r["error"]["path"],
             "parameters.value[2].resolution.target_minutes"
@@ -263,5 +289,28 @@ mod tests {
             .calendars
             .insert("office".into(), escalon::calendar::Calendar::always());
         assert_eq!(calendar_names(&config), ["24/7", "business", "office"]);
+    }
+
+    #[test]
+    fn warning_thresholds_are_checked_in_percent() {
+        let ws = Workspace::default();
+        let mut drafts = drafts_of(&ws.config);
+        for (typed, says) in [
+            ("150", "150 is not a percentage above 0 and below 100"),
+            ("0", "0 is not a percentage"),
+            ("75, 50", "50 cannot follow 75"),
+            ("50, 50", "50 cannot follow 50"),
+            ("half", "'half' is not a number"),
+        ] {
+            drafts[1].clocks[2].warn_at = typed.into();
+            let e = section_value(&drafts).unwrap_err();
+            assert!(
+                e.contains(says) && e.starts_with("tier 2 resolution warn at"),
+                "{e}"
+            );
+        }
+        drafts[1].clocks[2].warn_at = "0.5, 80%".into();
+        let v = section_value(&drafts).unwrap();
+        assert_eq!(v[1]["resolution"]["warn_at"], json!([0.005, 0.8]));
     }
 }

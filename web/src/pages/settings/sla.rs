@@ -49,7 +49,7 @@ pub fn SlaSettings() -> impl IntoView {
         <form class="settings-form" on:submit=|ev| ev.prevent_default()>
             {(0..tiers.len()).map(|t| tier_editor(drafts, calendars, shown, t)).collect_view()}
         </form>
-        {update_bar("sla", "sla_policies", move || Ok(drafts.with(|d| section_value(d))), || {})}
+        {update_bar("sla", "sla_policies", move || drafts.with(|d| section_value(d)), || {})}
     }
 }
 
