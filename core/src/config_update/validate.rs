@@ -66,6 +66,7 @@ pub fn config(candidate: Value) -> Result<Config, RequestError> {
     super::limits::check(&config)?;
     addresses(&config)?;
     tiers(&config)?;
+    names(&config)?;
     RuleSet::compile(&config.rules).map_err(bracket)?;
     business_calendar(&config.timezone)?;
     sla_policies(&config)?;
@@ -134,6 +135,52 @@ fn tiers(config: &Config) -> Result<(), RequestError> {
     Ok(())
 }
 
+/// What people and pages refer to by name must have one: a tier its name (the list, the
+/// badges), a rule a unique id (reasons say `rule:<id>`, two rules under one id cannot be
+/// told apart), a template some text (an empty override sends an empty email part).
+fn names(config: &Config) -> Result<(), RequestError> {
+    let refuse = |path: String, message: String| {
+        Err(RequestError::new(ErrorCode::OutOfRange, path, message))
+    };
+    for (i, t) in config.tiers.iter().enumerate() {
+        if t.name.trim().is_empty() {
+            return refuse(
+                format!("config.tiers[{i}].name"),
+                "a tier needs a name".into(),
+            );
+        }
+        if t.response_target_minutes == 0 {
+            return refuse(
+                format!("config.tiers[{i}].response_target_minutes"),
+                "a response target is at least 1 minute".into(),
+            );
+        }
+    }
+    let mut ids: std::collections::HashMap<&str, usize> = Default::default();
+    for (i, r) in config.rules.iter().enumerate() {
+        if r.id.trim().is_empty() {
+            return refuse(format!("config.rules[{i}].id"), "a rule needs an id".into());
+        }
+        if let Some(first) = ids.insert(r.id.as_str(), i) {
+            return refuse(
+                format!("config.rules[{i}].id"),
+                format!("rule id '{}' is also the id of rules[{first}]", r.id),
+            );
+        }
+    }
+    for (i, t) in config.templates.iter().enumerate() {
+        if t.source.trim().is_empty() {
+            return refuse(
+                format!("config.templates[{i}].source"),
+                "an empty template would send an empty part; delete the override to use the \
+                 shipped template"
+                    .into(),
+            );
+        }
+    }
+    Ok(())
+}
+
 fn sla_policies(config: &Config) -> Result<(), RequestError> {
     let mut seen = BTreeSet::new();
     for (i, policy) in config.sla_policies.iter().enumerate() {
@@ -166,6 +213,16 @@ fn sla_policies(config: &Config) -> Result<(), RequestError> {
                         ErrorCode::OutOfRange,
                         at(&format!("{key}.warn_at[{j}]")),
                         "a warning threshold is a fraction of the target, above 0 and below 1",
+                    ));
+                }
+                if j > 0 && *f <= clock.warn_at[j - 1] {
+                    return Err(RequestError::new(
+                        ErrorCode::OutOfRange,
+                        at(&format!("{key}.warn_at[{j}]")),
+                        format!(
+                            "warning thresholds rise: {f} cannot follow {}",
+                            clock.warn_at[j - 1]
+                        ),
                     ));
                 }
             }
