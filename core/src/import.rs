@@ -16,6 +16,13 @@ pub const MAX_PROBLEMS: usize = 50;
 
 /// Reads a document for import: the workspace, or every problem found (each with its path).
 pub fn read(text: &str) -> Result<Workspace, Vec<RequestError>> {
+    if text.trim().is_empty() {
+        return Err(vec![RequestError::new(
+            ErrorCode::InvalidJson,
+            "",
+            "there is no document: paste a workspace export or choose its file",
+        )]);
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         vec![RequestError::new(
             ErrorCode::InvalidJson,
@@ -82,7 +89,8 @@ fn problems(value: Value) -> Vec<RequestError> {
         for (j, event) in events.iter().enumerate() {
             let path = format!("{at}.events[{j}]");
             if let Err(e) = serde_json::from_value::<Event>(event.clone()) {
-                out.push(wrong(&path, e.to_string()));
+                let (field, message) = event_fault(event, e.to_string());
+                out.push(wrong(&format!("{path}{field}"), message));
             } else if let Some(id) = event.get("id").and_then(Value::as_str) {
                 if seen.get(id).is_some_and(|first| *first != event) {
                     out.push(wrong(
@@ -93,12 +101,43 @@ fn problems(value: Value) -> Vec<RequestError> {
                 seen.entry(id).or_insert(event);
             }
         }
-        if out.len() > MAX_PROBLEMS {
-            break;
+    }
+    if out.len() > MAX_PROBLEMS {
+        let more = out.len() - MAX_PROBLEMS;
+        out.truncate(MAX_PROBLEMS);
+        out.push(wrong(
+            "",
+            format!("and {more} more problems not listed; fix these and import again"),
+        ));
+    }
+    out
+}
+
+/// Which field of a refused event is at fault: serde names a missing or unknown field but
+/// not the one whose value is wrong ("expected four digit year"). A field is at fault when
+/// leaving it out turns the error into "missing field" for it, or lets the event through.
+fn event_fault(event: &Value, message: String) -> (String, String) {
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.split('`').next())
+    {
+        return (format!(".{field}"), message);
+    }
+    let Value::Object(map) = event else {
+        return (String::new(), message);
+    };
+    for key in map.keys().filter(|k| k.as_str() != "kind") {
+        let mut without = map.clone();
+        without.remove(key);
+        let fault = match serde_json::from_value::<Event>(Value::Object(without)) {
+            Ok(_) => true,
+            Err(e) => e.to_string().starts_with(&format!("missing field `{key}`")),
+        };
+        if fault {
+            return (format!(".{key}"), message);
         }
     }
-    out.truncate(MAX_PROBLEMS);
-    out
+    (String::new(), message)
 }
 
 /// Whose config a merge keeps. Events are always united; the config is one document and

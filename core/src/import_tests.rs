@@ -167,8 +167,8 @@ fn read_lists_each_problem_with_its_path() {
     assert_eq!(
         &paths[1..],
         [
-            "escalations[0].events[0]",
-            "escalations[1].events[1]",
+            "escalations[0].events[0].at",
+            "escalations[1].events[1].actor",
             "escalations[1].events[2].id"
         ]
     );
@@ -249,4 +249,34 @@ fn a_different_escalation_under_a_taken_id_is_renamed_not_fused() {
     let (again, report) = merge(&merged, &merged, ConfigFrom::Current);
     assert!(report.renamed.is_empty());
     assert_eq!(again, merged);
+}
+
+/// Regression (web audit of 2026-11-29): 61 problems listed 50 and said nothing of the rest.
+#[test]
+fn past_the_limit_the_report_says_how_many_more() {
+    let mut doc = serde_json::to_value(ws(vec![(
+        "ESC-1",
+        (0..61)
+            .map(|k| ev(&format!("e{k}"), "2025-01-01T00:00:00Z", "x"))
+            .collect(),
+    )]))
+    .unwrap();
+    for k in 0..61 {
+        doc["escalations"][0]["events"][k]["at"] = json!("bad");
+    }
+    let problems = read(&doc.to_string()).unwrap_err();
+    assert_eq!(problems.len(), MAX_PROBLEMS + 1);
+    assert_eq!(problems[0].path, "escalations[0].events[0].at");
+    assert!(problems[MAX_PROBLEMS]
+        .message
+        .starts_with("and 11 more problems"));
+}
+
+#[test]
+fn nothing_pasted_asks_for_a_document() {
+    let problems = read("  \n").unwrap_err();
+    assert!(
+        problems[0].message.contains("paste a workspace export"),
+        "{problems:?}"
+    );
 }
