@@ -120,3 +120,20 @@ test('an unknown time zone is refused naming the field, and nothing is stored', 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+// Web audit of 2026-11-29: Tiers and Rules could only be saved, not previewed first.
+test('lowering a tier threshold previews the escalations that would move, saving nothing', async () => {
+  const page = await openPage(ctx.browser, ctx.server.url);
+  await openSettings(page, 'tiers');
+  await page.waitForSelector('#tier3-min-score');
+  const before = (await storedConfig(page))?.tiers ?? null;
+  await page.fill('#tier3-min-score', '40');
+  await page.click('#tiers-preview');
+  await page.waitForSelector('#tiers-whatif');
+  const preview = await page.textContent('#tiers-whatif');
+  assert.match(preview, /Preview \(not saved\)/);
+  assert.match(preview, /2 → 3/, 'an open tier 2 escalation would open at tier 3');
+  assert.deepEqual((await storedConfig(page))?.tiers ?? null, before, 'a preview saves nothing');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -1,6 +1,7 @@
-//! The buttons under a calendar or SLA form: "Preview changes" runs `update-config` as a
-//! dry run and shows the what-if table; "Save" stores it. A refusal shows the door's path
-//! and message next to the form, and nothing is saved.
+//! The buttons under a settings form: "Preview changes" runs `update-config` as a dry run
+//! and shows the what-if table; "Save" stores it. A refusal shows the door's path and
+//! message next to the form, and nothing is saved. Tiers and rules keep their own Save (its
+//! message counts what changed) and take the preview alone (`preview_button`).
 
 use leptos::prelude::*;
 use serde_json::Value;
@@ -18,9 +19,52 @@ pub fn update_bar(
     value: impl Fn() -> Result<Value, String> + Copy + 'static,
     on_saved: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
-    let store = use_store();
     let last = RwSignal::new(None::<Outcome>);
-    let run = move |dry_run: bool| {
+    let run = runner(section, value, last);
+    let save = move |_| {
+        if matches!(run(false), Outcome::Accepted { applied: true, .. }) {
+            on_saved();
+        }
+    };
+    view! {
+        <div class="settings-actions">
+            <button type="button" id=format!("{prefix}-preview") on:click=move |_| { run(true); }>
+                "Preview changes"
+            </button>
+            " "
+            <button type="button" id=format!("{prefix}-save") on:click=save>
+                "Save"
+            </button>
+        </div>
+        {outcome_view(prefix, last)}
+    }
+}
+
+/// A "Preview changes" button alone, for forms that have their own Save: which
+/// escalations would change tier or SLA state under the edited section, nothing saved.
+pub fn preview_button(
+    prefix: &'static str,
+    section: &'static str,
+    value: impl Fn() -> Result<Value, String> + Copy + 'static,
+) -> impl IntoView {
+    let last = RwSignal::new(None::<Outcome>);
+    let run = runner(section, value, last);
+    view! {
+        <button type="button" class="secondary" id=format!("{prefix}-preview") on:click=move |_| { run(true); }>
+            "Preview changes"
+        </button>
+        {outcome_view(prefix, last)}
+    }
+}
+
+/// Runs the section through `update-config` (a dry run or a save) and keeps the outcome.
+fn runner(
+    section: &'static str,
+    value: impl Fn() -> Result<Value, String> + Copy + 'static,
+    last: RwSignal<Option<Outcome>>,
+) -> impl Fn(bool) -> Outcome + Copy + 'static {
+    let store = use_store();
+    move |dry_run: bool| {
         let result = match value() {
             Ok(v) => {
                 let now = shell_env::now().to_string();
@@ -31,21 +75,13 @@ pub fn update_bar(
                 message,
             },
         };
-        if matches!(result, Outcome::Accepted { applied: true, .. }) {
-            on_saved();
-        }
-        last.set(Some(result));
-    };
+        last.set(Some(result.clone()));
+        result
+    }
+}
+
+fn outcome_view(prefix: &'static str, last: RwSignal<Option<Outcome>>) -> impl IntoView {
     view! {
-        <div class="settings-actions">
-            <button type="button" id=format!("{prefix}-preview") on:click=move |_| run(true)>
-                "Preview changes"
-            </button>
-            " "
-            <button type="button" id=format!("{prefix}-save") on:click=move |_| run(false)>
-                "Save"
-            </button>
-        </div>
         {move || match last.get() {
             None => ().into_any(),
             Some(Outcome::Refused { path, message }) => {

@@ -11,6 +11,7 @@ use crate::shell_env;
 use crate::store::use_store;
 
 use super::edit_status::status_view;
+use super::form::preview_button;
 use super::rule_editor::RuleEditor;
 
 type Rows = Vec<(u64, RwSignal<RuleDraft>)>;
@@ -42,15 +43,18 @@ pub fn RulesSettings() -> impl IntoView {
         rows.update(|r| r.push((key, RwSignal::new(RuleDraft::new_rule(&ids)))));
     };
     let remove = Callback::new(move |key: u64| rows.update(|r| r.retain(|(k, _)| *k != key)));
-    let save = move |_| {
-        let value = rows.with_untracked(|r| {
+    let value = move || {
+        rows.with_untracked(|r| {
             r.iter()
                 .enumerate()
                 .map(|(i, (_, d))| d.with_untracked(|d| d.to_value(&format!("rules[{i}]"))))
                 .collect::<Result<Vec<_>, _>>()
-        });
-        let outcome = value.and_then(|v| {
-            let req = update_config_request("rules", v.into(), &shell_env::now().to_string());
+        })
+        .map(serde_json::Value::from)
+    };
+    let save = move |_| {
+        let outcome = value().and_then(|v| {
+            let req = update_config_request("rules", v, &shell_env::now().to_string());
             save_outcome(&store.call(&req))
         });
         status.set(Some(outcome));
@@ -79,6 +83,8 @@ pub fn RulesSettings() -> impl IntoView {
         <button type="button" id="rules-save" on:click=save>"Save rules"</button>
         " "
         <button type="button" id="rules-discard" class="secondary" on:click=discard>"Discard changes"</button>
+        " "
+        {preview_button("rules", "rules", value)}
         {status_view("rules-status", status)}
     }
 }

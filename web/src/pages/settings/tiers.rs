@@ -8,6 +8,7 @@ use crate::shell_env;
 use crate::store::use_store;
 
 use super::edit_status::status_view;
+use super::form::preview_button;
 
 #[component]
 pub fn TiersSettings() -> impl IntoView {
@@ -59,6 +60,8 @@ pub fn TiersSettings() -> impl IntoView {
         <button type="button" id="tiers-save" on:click=save>"Save tiers"</button>
         " "
         <button type="button" id="tiers-discard" class="secondary" on:click=discard>"Discard changes"</button>
+        " "
+        {preview_button("tiers", "tiers", move || drafts.with_untracked(|d| tiers_value(d)))}
         {status_view("tiers-status", status)}
     }
 }
