@@ -36,3 +36,15 @@ fn a_recorded_raise_carries_the_new_priority_and_score() {
         raised["urgency_score"].as_u64()
     );
 }
+
+/// Web audit of 2026-11-29: an empty ticket id recorded an escalation whose ticket was "".
+#[test]
+fn a_blank_ticket_id_is_no_ticket_id() {
+    let mut ws = Workspace::default();
+    let req = json!({"action": "determine-escalation", "now": "2025-03-03T10:00:00Z",
+        "parameters": {"record": true, "issue": {"id": "  ", "severity": "low",
+        "impact": "single_user"}, "customer": {"segment": "smb"}}});
+    let r = handle(&mut ws, &req, &mut Context::with_counter(None, "t"));
+    let id = r["result"]["escalation_id"].as_str().unwrap();
+    assert_eq!(fold(&ws.escalations[0]).ticket, id, "named by its own id");
+}

@@ -136,7 +136,9 @@ fn number_or_text(s: &str) -> Value {
     let t = s.trim();
     if let Ok(i) = t.parse::<i64>() {
         json!(i)
-    } else if let Ok(f) = t.parse::<f64>() {
+    } else if let Some(f) = t.parse::<f64>().ok().filter(|f| f.is_finite()) {
+        // `1e309` parses as infinity, which JSON writes as null ("not given"): sent as
+        // typed instead, so the engine names the field.
         json!(f)
     } else {
         json!(t)
@@ -200,5 +202,13 @@ mod tests {
         let r = TriageDraft::default().to_request(true, "2025-03-01T00:00:00Z");
         assert_eq!(r["parameters"]["record"], true);
         assert_eq!(r["action"], "determine-escalation");
+    }
+
+    /// Web audit of 2026-11-29: a contract value of 1e309 was read as "not given" (0).
+    #[test]
+    fn a_number_past_f64_is_sent_as_typed() {
+        assert_eq!(number_or_text("1e309"), json!("1e309"));
+        assert_eq!(number_or_text(" 1.5 "), json!(1.5));
+        assert_eq!(number_or_text("12"), json!(12));
     }
 }

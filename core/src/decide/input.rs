@@ -93,7 +93,12 @@ pub fn parse(parameters: &Value) -> Result<DecisionInput, RequestError> {
     let sentiment = sentiment.unwrap_or((1, "neutral"));
 
     Ok(DecisionInput {
-        ticket: issue.str("id")?.map(str::to_string),
+        // A blank id is no id: the escalation is then named by its own id, not by "".
+        ticket: issue
+            .str("id")?
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string),
         severity: ranked(severity),
         impact: ranked(impact),
         duration_hours: issue

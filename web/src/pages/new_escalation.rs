@@ -20,7 +20,19 @@ pub fn NewEscalation() -> impl IntoView {
     let record = move |_| {
         let req = draft.with(|d| d.to_request(true, &shell_env::now().to_string()));
         let resp = store.call(&req);
-        recorded.set(resp["result"]["escalation_id"].as_str().map(str::to_string));
+        let r = &resp["result"];
+        recorded.set(
+            r["escalation_id"]
+                .as_str()
+                .map(|id| match r["recorded"].as_str() {
+                    Some("updated") => format!("Recorded as {id}: raised to tier {}", r["tier"]),
+                    Some("unchanged") => format!(
+                        "Nothing recorded: {id} is already at tier {} or above",
+                        r["tier"]
+                    ),
+                    _ => format!("Recorded as {id}"),
+                }),
+        );
     };
     view! {
         <form class="triage" on:submit=move |ev| ev.prevent_default()>
@@ -66,7 +78,7 @@ pub fn NewEscalation() -> impl IntoView {
                 "Record escalation"
             </button>
             <p role="status" id="recorded">
-                {move || recorded.get().map(|id| format!("Recorded as {id}"))}
+                {move || recorded.get()}
             </p>
         </form>
         <section class="decision" aria-live="polite">{move || preview.with(decision_view)}</section>
