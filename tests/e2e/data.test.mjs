@@ -43,7 +43,7 @@ test('export, reject a bad import, reset, import the export back, restore the ba
   assert.match((await problems(page))[0], /^schema_version: .*999/);
   assert.equal(await total(page), withOne, 'a refused import changes nothing');
 
-  // Two broken events in different escalations: both are named, each with its path.
+  // Two broken events in different escalations: both are named, down to the field.
   const broken = structuredClone(doc);
   broken.escalations[0].events[0].at = 'yesterday';
   broken.escalations[2].events[0].actor = 42;
@@ -52,8 +52,8 @@ test('export, reject a bad import, reset, import the export back, restore the ba
   await page.click('#merge');
   const listed = await problems(page);
   assert.equal(listed.length, 2, listed.join(' | '));
-  assert.match(listed[0], /^escalations\[0\]\.events\[0\]: /);
-  assert.match(listed[1], /^escalations\[2\]\.events\[0\]: /);
+  assert.match(listed[0], /^escalations\[0\]\.events\[0\]\.at: /);
+  assert.match(listed[1], /^escalations\[2\]\.events\[0\]\.actor: /);
   assert.equal(await total(page), withOne, 'a refused merge changes nothing');
 
   await page.click('#nav-data');

@@ -15,6 +15,7 @@ pub fn Timeline(id: String) -> impl IntoView {
             <h4 id="timeline-title">
                 "Timeline " <span class="muted">{move || format!("({} events)", rows.with(Vec::len))}</span>
             </h4>
+            <div class="table-wrap">
             <table class="timeline">
                 <thead>
                     <tr>
@@ -35,6 +36,7 @@ pub fn Timeline(id: String) -> impl IntoView {
                     </For>
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }
