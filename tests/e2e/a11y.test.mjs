@@ -3,28 +3,9 @@
 // that leads keyboard users past the navigation.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, openPage, screenshot } from './harness.mjs';
+import { withBrowser, openPage, screenshot, ROUTES, show } from './harness.mjs';
 
 const ctx = withBrowser();
-
-/** Every route, with the page title it shows. */
-const ROUTES = [
-  ['#/', 'Dashboard'],
-  ['#/escalations', 'Escalations'],
-  ['#/escalations/ESC-2025-001', 'Escalations'],
-  ['#/new', 'New escalation'],
-  ['#/metrics', 'Metrics'],
-  ['#/settings', 'Settings'],
-  ['#/data', 'Data'],
-  ['#/about', 'About'],
-];
-
-/** Shows `route` and waits for its title and a moment for the page's own rendering. */
-async function show(page, route, title) {
-  await page.evaluate((r) => { location.hash = r; }, route);
-  await page.waitForFunction((t) => document.querySelector('#page-title')?.textContent === t, title);
-  await page.waitForTimeout(150);
-}
 
 /** What the page breaks, as readable lines (empty when nothing). */
 function audit() {

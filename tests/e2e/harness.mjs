@@ -136,3 +136,22 @@ export async function storedDocument(page, key = 'escalon.workspace') {
   }
   return JSON.parse(inflateRawSync(bytes).toString('utf8'));
 }
+
+/** Every route of the app, with the page title it shows. */
+export const ROUTES = [
+  ['#/', 'Dashboard'],
+  ['#/escalations', 'Escalations'],
+  ['#/escalations/ESC-2025-001', 'Escalations'],
+  ['#/new', 'New escalation'],
+  ['#/metrics', 'Metrics'],
+  ['#/settings', 'Settings'],
+  ['#/data', 'Data'],
+  ['#/about', 'About'],
+];
+
+/** Shows `route` and waits for its title and a moment for the page's own rendering. */
+export async function show(page, route, title) {
+  await page.evaluate((r) => { location.hash = r; }, route);
+  await page.waitForFunction((t) => document.querySelector('#page-title')?.textContent === t, title);
+  await page.waitForTimeout(150);
+}

@@ -3,25 +3,9 @@
 // a 300-letter summary widened the detail page to 2,857 px, SLA policies overflowed 375 px).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, openPage, screenshot } from './harness.mjs';
+import { withBrowser, openPage, screenshot, ROUTES, show } from './harness.mjs';
 
 const ctx = withBrowser();
-
-const ROUTES = [
-  ['#/', 'Dashboard'],
-  ['#/escalations', 'Escalations'],
-  ['#/escalations/ESC-2025-001', 'Escalations'],
-  ['#/new', 'New escalation'],
-  ['#/metrics', 'Metrics'],
-  ['#/settings', 'Settings'],
-  ['#/data', 'Data'],
-];
-
-async function show(page, route, title) {
-  await page.evaluate((r) => { location.hash = r; }, route);
-  await page.waitForFunction((t) => document.querySelector('#page-title')?.textContent === t, title);
-  await page.waitForTimeout(150);
-}
 
 /** The page's width beyond the window and the last elements that stick out, or null. */
 async function overflow(page, width) {
