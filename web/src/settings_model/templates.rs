@@ -143,6 +143,16 @@ pub fn preview(
     source: &str,
     now: &str,
 ) -> Result<PartPreview, String> {
+    // With no escalation there is nothing to render against; that is not the template's fault
+    // (an emptied workspace showed "no escalation ''" as if the template were broken).
+    if ws.escalations.is_empty() {
+        return Ok(PartPreview {
+            rendered: "(no escalation in this workspace to preview with: record one, and \
+                       the preview renders it)"
+                .into(),
+            channel: channel_of(part),
+        });
+    }
     let mut copy = ws.clone();
     let mut config = copy.config.clone();
     config.templates = with_override(&config.templates, notification_type, part, source);
@@ -273,5 +283,22 @@ mod tests {
         .unwrap_err();
         assert!(e.contains("line 2"), "{e}");
         assert!(e.contains("config.templates."), "{e}");
+    }
+
+    /// Web audit of 2026-11-29: with no escalations the preview showed a door error as if the
+    /// template were broken.
+    #[test]
+    fn an_empty_workspace_previews_a_hint_not_an_error() {
+        let ws = Workspace::default();
+        let p = preview(
+            &ws,
+            "",
+            "escalation_alert",
+            "html",
+            "<p>{{ escalation.id }}</p>",
+            "2025-01-01T00:00:00Z",
+        )
+        .expect("not an error");
+        assert!(p.rendered.contains("no escalation in this workspace"));
     }
 }
