@@ -189,4 +189,10 @@ fn a_confirmed_fix_that_excuses_running_breaches_stops_those_clocks() {
     assert_eq!(state.tier, 1);
     assert_eq!(state.status, escalon::scales::Status::Resolved);
     assert_eq!(breached(&mut ws), Vec::<String>::new());
+    // Nor is a notice recorded as sent to nobody.
+    for e in &ws.escalation("ESC-2025-198").unwrap().events {
+        if let escalon::event::EventKind::NotificationGenerated { recipients, .. } = &e.kind {
+            assert!(!recipients.is_empty(), "a notice to nobody: {e:?}");
+        }
+    }
 }

@@ -222,7 +222,12 @@ pub fn recommend_deescalation(
                 format!("preview-{id}-{type_id}")
             };
             let c = compose(ws, &after, &spec, now, &msg_id)?;
-            events.push(event(msg_id, now, actor, type_id, &c.recipients));
+            // A notice nobody receives is not sent: recording it would show "sent to
+            // nobody" in the timeline (web audit of 2026-11-29). It still comes back in
+            // `notices`, with its unresolved recipients, for the host to address.
+            if !c.recipients.is_empty() {
+                events.push(event(msg_id, now, actor, type_id, &c.recipients));
+            }
             notices[key] = c.result;
         }
     }
