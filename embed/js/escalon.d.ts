@@ -15,7 +15,9 @@ export type Sentiment = 'positive' | 'neutral' | 'concerned' | 'frustrated' | 'a
 export type ErrorCode =
   | 'invalid_json' | 'unknown_action' | 'missing_field' | 'unknown_field' | 'wrong_type'
   | 'out_of_range' | 'unknown_escalation' | 'invalid_transition' | 'not_implemented'
-  | 'invalid_rule' | 'invalid_workspace' | 'unsupported_schema_version' | 'invalid_template' | (string & {});
+  | 'invalid_rule' | 'invalid_workspace' | 'unsupported_schema_version' | 'invalid_template'
+  /** The module trapped on an internal error: make a new Engine from the last saved workspace. */
+  | 'engine_failed' | (string & {});
 
 /** @checked */
 export interface ErrorObject {

@@ -89,8 +89,36 @@ export class EscalonError extends Error {
   }
 }
 
+/**
+ * What every call answers once the module has trapped. The engine is built never to panic
+ * (bad input is an error object), but should a bug still trap it, wasm-bindgen leaves the
+ * Engine locked ("recursive use of an object") and every later call would throw. Answering
+ * this instead keeps `run` from throwing and tells the host what to do.
+ */
+const FAILED = {
+  ok: false,
+  error: {
+    code: 'engine_failed',
+    path: '',
+    message: 'the engine stopped on an internal error and cannot continue: create a new Engine '
+      + 'from the last workspace you saved (exportWorkspace after each change that reports changed)',
+  },
+};
+
 export class Engine {
   #raw;
+  #failed = false;
+
+  /** Calls into wasm; a trap marks this Engine failed and answers FAILED from then on. */
+  #call(f) {
+    if (this.#failed) return FAILED;
+    try {
+      return f();
+    } catch (e) {
+      this.#failed = true;
+      return { ...FAILED, error: { ...FAILED.error, message: `${FAILED.error.message} (${e?.message ?? e})` } };
+    }
+  }
 
   constructor(raw) {
     need();
@@ -125,15 +153,16 @@ export class Engine {
   run(request) {
     const enc = encode(request);
     if (enc.error) return enc.error;
-    return JSON.parse(this.#raw.run(enc.text, nowIso(), idSeed()));
+    return this.#call(() => JSON.parse(this.#raw.run(enc.text, nowIso(), idSeed())));
   }
 
   /** Whether the last call changed the workspace: save `exportWorkspace()` when it did. */
   get changed() {
-    return this.#raw.changed();
+    return this.#failed ? false : this.#raw.changed();
   }
 
   exportWorkspace() {
+    if (this.#failed) throw new EscalonError(FAILED.error);
     return JSON.parse(this.#raw.exportWorkspace());
   }
 
@@ -166,7 +195,7 @@ export class Engine {
   }
 
   #decideAll(text, now, detail) {
-    return JSON.parse(this.#raw.determineEscalations(text, nowIso(), idSeed(), detail, now));
+    return this.#call(() => JSON.parse(this.#raw.determineEscalations(text, nowIso(), idSeed(), detail, now)));
   }
 
   #action(action, parameters, now) {

@@ -80,3 +80,22 @@ test('update-config refuses a chain repeated a million times, and the engine kee
   assert.equal(r.error.path, 'parameters.value.chain.repeat');
   assert.equal(engine.escalationChain({ escalation_id: 'ESC-2025-001' }, NOW).ok, true);
 });
+
+test('should the module ever trap, calls answer engine_failed instead of throwing', () => {
+  // A stand-in for a trapped module: the wrapper's own handling is what is tested here.
+  let calls = 0;
+  const trapped = {
+    run() { calls += 1; throw new WebAssembly.RuntimeError('unreachable'); },
+    changed() { return true; },
+    exportWorkspace() { throw new Error('recursive use of an object detected'); },
+  };
+  const engine = new escalon.Engine(trapped);
+  const first = engine.determineEscalation(ticket(), NOW);
+  assert.equal(first.ok, false);
+  assert.equal(first.error.code, 'engine_failed');
+  assert.match(first.error.message, /new Engine/);
+  assert.equal(engine.run({ action: 'stalled-report', now: NOW }).error.code, 'engine_failed');
+  assert.equal(calls, 1, 'a failed engine is not called again');
+  assert.equal(engine.changed, false);
+  assert.throws(() => engine.exportWorkspace(), (e) => e.error.code === 'engine_failed');
+});
