@@ -148,70 +148,65 @@ impl Workspace {
     }
 }
 
+/// Keeps the first of items sharing an id when the repeats are identical; the first id
+/// under which two items differ is returned as `Err((first index, clashing index))`. Removal
+/// is one pass, so long logs stay linear.
+fn dedupe_by_id<T: PartialEq>(
+    items: &mut Vec<T>,
+    id: impl Fn(&T) -> &str,
+) -> Result<(), (usize, usize)> {
+    let mut seen: std::collections::HashMap<&str, usize> = Default::default();
+    let mut repeats = Vec::new();
+    for (k, item) in items.iter().enumerate() {
+        match seen.get(id(item)) {
+            Some(&first) if items[first] == *item => repeats.push(k),
+            Some(&first) => return Err((first, k)),
+            None => {
+                seen.insert(id(item), k);
+            }
+        }
+    }
+    // `repeats` is ascending.
+    let mut k = 0;
+    items.retain(|_| {
+        k += 1;
+        repeats.binary_search(&(k - 1)).is_err()
+    });
+    Ok(())
+}
+
 /// Logs merge as a union by event id, so an identical repeat (an export imported twice) is
 /// the same fact and is kept once. Two different events under one id cannot be settled by
 /// the engine (which one is true?), so the document is refused, naming escalation and id.
 fn dedupe_events(index: usize, esc: &mut Escalation) -> Result<(), RequestError> {
-    let mut seen: std::collections::HashMap<&str, usize> = Default::default();
-    let mut repeats = Vec::new();
-    for (j, e) in esc.events.iter().enumerate() {
-        match seen.get(e.id.as_str()) {
-            Some(&first) if esc.events[first] == *e => repeats.push(j),
-            Some(_) => {
-                return Err(RequestError::new(
-                    ErrorCode::InvalidWorkspace,
-                    format!("escalations[{index}].events[{j}].id"),
-                    format!(
-                        "escalation {} has two different events with id {}",
-                        esc.id, e.id
-                    ),
-                ))
-            }
-            None => {
-                seen.insert(&e.id, j);
-            }
-        }
-    }
-    // `repeats` is ascending; one pass keeps removal linear on long logs.
-    let mut j = 0;
-    esc.events.retain(|_| {
-        j += 1;
-        repeats.binary_search(&(j - 1)).is_err()
-    });
-    Ok(())
+    let esc_id = esc.id.clone();
+    dedupe_by_id(&mut esc.events, |e| e.id.as_str()).map_err(|(_, j)| {
+        RequestError::new(
+            ErrorCode::InvalidWorkspace,
+            format!("escalations[{index}].events[{j}].id"),
+            format!(
+                "escalation {esc_id} has two different events with id {}",
+                esc.events[j].id
+            ),
+        )
+    })
 }
 
 /// Escalation ids are how every page, link and request finds an escalation; two under one
 /// id showed one's row for the other and could not both be opened. An identical repeat is
 /// kept once (as with events); two different escalations under one id are refused.
 fn dedupe_escalations(escalations: &mut Vec<Escalation>) -> Result<(), RequestError> {
-    let mut seen: std::collections::HashMap<&str, usize> = Default::default();
-    let mut repeats = Vec::new();
-    for (i, esc) in escalations.iter().enumerate() {
-        match seen.get(esc.id.as_str()) {
-            Some(&first) if escalations[first] == *esc => repeats.push(i),
-            Some(&first) => {
-                return Err(RequestError::new(
-                    ErrorCode::InvalidWorkspace,
-                    format!("escalations[{i}].id"),
-                    format!(
-                        "two different escalations have id {} (escalations[{first}] and \
-                         escalations[{i}]); ids must be unique",
-                        esc.id
-                    ),
-                ))
-            }
-            None => {
-                seen.insert(&esc.id, i);
-            }
-        }
-    }
-    let mut i = 0;
-    escalations.retain(|_| {
-        i += 1;
-        repeats.binary_search(&(i - 1)).is_err()
-    });
-    Ok(())
+    dedupe_by_id(escalations, |e| e.id.as_str()).map_err(|(first, i)| {
+        RequestError::new(
+            ErrorCode::InvalidWorkspace,
+            format!("escalations[{i}].id"),
+            format!(
+                "two different escalations have id {} (escalations[{first}] and \
+                 escalations[{i}]); ids must be unique",
+                escalations[i].id
+            ),
+        )
+    })
 }
 
 /// The JSON Schema of the workspace document, as published in `core/schema/`.
