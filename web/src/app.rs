@@ -9,6 +9,7 @@ use crate::pages::{
     About, Dashboard, Data, EscalationDetail, Escalations, ListState, Metrics, NewEscalation,
     Settings,
 };
+use crate::settings_model::section::Section;
 use crate::store::Store;
 
 #[component]
@@ -18,6 +19,16 @@ pub fn App() -> impl IntoView {
     provide_context(ListState::new());
     let route = provide_nav();
     let page = Memo::new(move |_| route.with(Route::page));
+    // Settings stays mounted once opened (hidden elsewhere): see `pages::settings`.
+    let in_settings = Memo::new(move |_| matches!(route.get(), Route::Settings(_)));
+    // `#/settings` alone returns to the section last shown.
+    let section = Memo::new(move |before: Option<&Section>| match route.get() {
+        Route::Settings(Some(slug)) => Section::from_slug(Some(&slug)),
+        _ => before.copied().unwrap_or(Section::FIRST_SHOWN),
+    });
+    let settings_opened = Memo::new(move |before: Option<&bool>| {
+        before == Some(&true) || in_settings.get()
+    });
     let heading = NodeRef::<html::H2>::new();
     let main = NodeRef::<html::Main>::new();
     Effect::watch(
@@ -88,11 +99,16 @@ pub fn App() -> impl IntoView {
                 Route::Escalation(id) => view! { <EscalationDetail id /> }.into_any(),
                 Route::New => view! { <NewEscalation /> }.into_any(),
                 Route::Metrics => view! { <Metrics /> }.into_any(),
-                Route::Settings(_) => view! { <Settings /> }.into_any(),
+                Route::Settings(_) => ().into_any(),
                 Route::Data => view! { <Data /> }.into_any(),
                 Route::About => view! { <About /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path /> }.into_any(),
             }}
+            {move || settings_opened.get().then(|| view! {
+                <div hidden=move || !in_settings.get()>
+                    <Settings section=section.into() />
+                </div>
+            })}
         </main>
     }
 }

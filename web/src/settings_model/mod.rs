@@ -5,6 +5,7 @@
 pub mod directory;
 pub mod rule_builder;
 pub mod rule_draft;
+pub mod section;
 pub mod templates;
 pub mod tiers;
 

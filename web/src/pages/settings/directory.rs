@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 
 use crate::settings_model::directory::{directory_value, PersonDraft};
-use crate::settings_model::{save_outcome, update_config_request};
+use crate::settings_model::update_config_request;
 use crate::shell_env;
 use crate::store::use_store;
 
 use super::edit_status::status_view;
 use super::on_call::OnCallSettings;
+use super::open_section::Saver;
 
 #[component]
 pub fn DirectorySettings() -> impl IntoView {
@@ -22,6 +23,7 @@ pub fn DirectorySettings() -> impl IntoView {
 #[component]
 fn PeopleSettings() -> impl IntoView {
     let store = use_store();
+    let saver = Saver::new();
     let load = move || {
         store.with(|ws| {
             ws.config
@@ -39,7 +41,7 @@ fn PeopleSettings() -> impl IntoView {
             .with_untracked(|p| directory_value(p))
             .and_then(|value| {
                 let req = update_config_request("directory", value, &shell_env::now().to_string());
-                save_outcome(&store.call(&req))
+                saver.save(&req)
             });
         status.set(Some(outcome));
     };

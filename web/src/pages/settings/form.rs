@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::open_section::Saver;
 use super::what_if::what_if_table;
 use crate::settings::{outcome, request, Outcome};
 use crate::shell_env;
@@ -64,6 +65,7 @@ fn runner(
     last: RwSignal<Option<Outcome>>,
 ) -> impl Fn(bool) -> Outcome + Copy + 'static {
     let store = use_store();
+    let saver = Saver::new();
     move |dry_run: bool| {
         let result = match value() {
             Ok(v) => {
@@ -75,6 +77,9 @@ fn runner(
                 message,
             },
         };
+        if matches!(result, Outcome::Accepted { applied: true, .. }) {
+            saver.saved_here();
+        }
         last.set(Some(result.clone()));
         result
     }

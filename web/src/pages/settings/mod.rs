@@ -4,11 +4,16 @@
 
 use leptos::prelude::*;
 
+use crate::nav::{navigate, Route};
+pub use crate::settings_model::section::Section;
+use open_section::OpenSection;
+
 mod calendars;
 mod directory;
 mod edit_status;
 mod form;
 mod on_call;
+mod open_section;
 mod rule_editor;
 mod rules;
 mod sla;
@@ -16,53 +21,18 @@ mod templates;
 mod tiers;
 mod what_if;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    Tiers,
-    Rules,
-    Calendars,
-    Sla,
-    Directory,
-    Templates,
-}
-
-impl Section {
-    pub const ALL: [Section; 6] = [
-        Section::Tiers,
-        Section::Rules,
-        Section::Calendars,
-        Section::Sla,
-        Section::Directory,
-        Section::Templates,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Section::Tiers => "Tiers",
-            Section::Rules => "Rules",
-            Section::Calendars => "Calendars",
-            Section::Sla => "SLA policies",
-            Section::Directory => "Directory and on-call",
-            Section::Templates => "Templates",
-        }
-    }
-
-    /// Stable id for tests and links, e.g. `settings-calendars`.
-    pub fn slug(self) -> &'static str {
-        match self {
-            Section::Tiers => "tiers",
-            Section::Rules => "rules",
-            Section::Calendars => "calendars",
-            Section::Sla => "sla",
-            Section::Directory => "directory",
-            Section::Templates => "templates",
-        }
-    }
-}
-
+/// The settings page. Every section opened since the app started stays mounted (hidden
+/// when another is shown), so switching sections or pages never loses what was typed.
 #[component]
-pub fn Settings() -> impl IntoView {
-    let section = RwSignal::new(Section::Calendars);
+pub fn Settings(section: Signal<Section>) -> impl IntoView {
+    let opened = Memo::new(move |before: Option<&Vec<Section>>| {
+        let mut opened = before.cloned().unwrap_or_default();
+        let now = section.get();
+        if !opened.contains(&now) {
+            opened.push(now);
+        }
+        opened
+    });
     view! {
         <nav class="subtabs" aria-label="Settings sections">
             {Section::ALL
@@ -73,7 +43,7 @@ pub fn Settings() -> impl IntoView {
                             id=format!("settings-{}", s.slug())
                             class:active=move || section.get() == s
                             aria-current=move || (section.get() == s).then_some("page")
-                            on:click=move |_| section.set(s)
+                            on:click=move |_| navigate(Route::Settings(Some(s.slug().into())))
                         >
                             {s.title()}
                         </button>
@@ -83,14 +53,20 @@ pub fn Settings() -> impl IntoView {
         </nav>
         <section class="settings" aria-labelledby="settings-title">
             <h3 id="settings-title">{move || section.get().title()}</h3>
-            {move || match section.get() {
-                Section::Tiers => view! { <tiers::TiersSettings /> }.into_any(),
-                Section::Rules => view! { <rules::RulesSettings /> }.into_any(),
-                Section::Calendars => view! { <calendars::CalendarsSettings /> }.into_any(),
-                Section::Sla => view! { <sla::SlaSettings /> }.into_any(),
-                Section::Directory => view! { <directory::DirectorySettings /> }.into_any(),
-                Section::Templates => view! { <templates::TemplatesSettings /> }.into_any(),
-            }}
+            <For each=move || opened.get() key=|s| *s let:s>
+                <OpenSection section=s shown=Signal::derive(move || section.get() == s) form=move || form(s) />
+            </For>
         </section>
+    }
+}
+
+fn form(section: Section) -> AnyView {
+    match section {
+        Section::Tiers => view! { <tiers::TiersSettings /> }.into_any(),
+        Section::Rules => view! { <rules::RulesSettings /> }.into_any(),
+        Section::Calendars => view! { <calendars::CalendarsSettings /> }.into_any(),
+        Section::Sla => view! { <sla::SlaSettings /> }.into_any(),
+        Section::Directory => view! { <directory::DirectorySettings /> }.into_any(),
+        Section::Templates => view! { <templates::TemplatesSettings /> }.into_any(),
     }
 }

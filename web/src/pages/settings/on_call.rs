@@ -5,17 +5,19 @@
 use leptos::prelude::*;
 
 use crate::settings_model::directory::{notify_value, OverrideDraft, RotationDraft};
-use crate::settings_model::{save_outcome, update_config_request};
+use crate::settings_model::update_config_request;
 use crate::shell_env;
 use crate::store::use_store;
 
 use super::edit_status::status_view;
+use super::open_section::Saver;
 
 type Rotations = RwSignal<Vec<RotationDraft>>;
 
 #[component]
 pub fn OnCallSettings() -> impl IntoView {
     let store = use_store();
+    let saver = Saver::new();
     let load = move || {
         store.with(|ws| {
             ws.config
@@ -34,7 +36,7 @@ pub fn OnCallSettings() -> impl IntoView {
             .with_untracked(|r| store.with(|ws| notify_value(&ws.config.notify, r)))
             .and_then(|value| {
                 let req = update_config_request("notify", value, &shell_env::now().to_string());
-                save_outcome(&store.call(&req))
+                saver.save(&req)
             });
         status.set(Some(outcome));
     };

@@ -6,12 +6,13 @@ use leptos::prelude::*;
 
 use crate::settings_model::rule_builder::FACTS;
 use crate::settings_model::rule_draft::RuleDraft;
-use crate::settings_model::{save_outcome, update_config_request};
+use crate::settings_model::update_config_request;
 use crate::shell_env;
 use crate::store::use_store;
 
 use super::edit_status::status_view;
 use super::form::preview_button;
+use super::open_section::Saver;
 use super::rule_editor::RuleEditor;
 
 type Rows = Vec<(u64, RwSignal<RuleDraft>)>;
@@ -28,6 +29,7 @@ fn rows_of(rules: &[Rule], start: u64) -> Rows {
 #[component]
 pub fn RulesSettings() -> impl IntoView {
     let store = use_store();
+    let saver = Saver::new();
     let rows = RwSignal::new(store.with(|ws| rows_of(&ws.config.rules, 0)));
     // Keys only grow, so a removed rule's DOM ids are never reused by a new one.
     let next_key = StoredValue::new(rows.with_untracked(Vec::len) as u64);
@@ -55,7 +57,7 @@ pub fn RulesSettings() -> impl IntoView {
     let save = move |_| {
         let outcome = value().and_then(|v| {
             let req = update_config_request("rules", v, &shell_env::now().to_string());
-            save_outcome(&store.call(&req))
+            saver.save(&req)
         });
         status.set(Some(outcome));
     };

@@ -12,15 +12,17 @@ use crate::detail::notification_types;
 use crate::settings_model::templates::{
     current_source, parts, preview, with_override, without_override, Origin,
 };
-use crate::settings_model::{save_outcome, update_config_request};
+use crate::settings_model::update_config_request;
 use crate::shell_env;
 use crate::store::use_store;
 
 use super::edit_status::status_view;
+use super::open_section::Saver;
 
 #[component]
 pub fn TemplatesSettings() -> impl IntoView {
     let store = use_store();
+    let saver = Saver::new();
     let kind = RwSignal::new("escalation_alert".to_string());
     let part = RwSignal::new("subject".to_string());
     let escalations: Vec<String> =
@@ -57,7 +59,7 @@ pub fn TemplatesSettings() -> impl IntoView {
     let save_list = move |list| {
         let value = serde_json::to_value(list).unwrap_or_default();
         let req = update_config_request("templates", value, &shell_env::now().to_string());
-        status.set(Some(save_outcome(&store.call(&req))));
+        status.set(Some(saver.save(&req)));
     };
     let save = move |_| {
         let list = store.with(|ws| {

@@ -3,16 +3,18 @@
 use leptos::prelude::*;
 
 use crate::settings_model::tiers::{tiers_value, TierDraft, TierField as F};
-use crate::settings_model::{save_outcome, update_config_request};
+use crate::settings_model::update_config_request;
 use crate::shell_env;
 use crate::store::use_store;
 
 use super::edit_status::status_view;
 use super::form::preview_button;
+use super::open_section::Saver;
 
 #[component]
 pub fn TiersSettings() -> impl IntoView {
     let store = use_store();
+    let saver = Saver::new();
     let load = move || {
         store.with(|ws| {
             ws.config
@@ -27,7 +29,7 @@ pub fn TiersSettings() -> impl IntoView {
     let save = move |_| {
         let outcome = drafts.with_untracked(|d| tiers_value(d)).and_then(|value| {
             let req = update_config_request("tiers", value, &shell_env::now().to_string());
-            save_outcome(&store.call(&req))
+            saver.save(&req)
         });
         status.set(Some(outcome));
     };

@@ -1,0 +1,99 @@
+// Settings forms stay open: typing survives switching sections and pages; a section is
+// linkable; an open form follows another tab's save when nothing was typed into it, and
+// keeps the typing (saying the saved version moved on) when something was.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withBrowser, openPage, screenshot, storedDocument } from './harness.mjs';
+
+const ctx = withBrowser();
+
+const title = (page) => page.textContent('#settings-title');
+const value = (page, sel) => page.inputValue(sel);
+/** The stored tier names; null while the demo workspace was never saved. */
+const storedTierNames = async (page) => (await storedDocument(page))?.config.tiers.map((t) => t.name) ?? null;
+
+async function openTiers(page) {
+  await page.click('#nav-settings');
+  await page.click('#settings-tiers');
+  await page.waitForSelector('#tier1-name');
+}
+
+test('typing in a settings form survives switching sections and pages, and is not saved by it', async () => {
+  const page = await openPage(ctx.browser, ctx.server.url);
+  await openTiers(page);
+  const saved = await storedTierNames(page);
+  await page.fill('#tier1-name', 'Watch closely');
+  await page.click('#settings-rules');
+  assert.equal(await title(page), 'Rules');
+  assert.equal(await page.isVisible('#tier1-name'), false, 'the hidden section is not shown');
+  await page.click('#settings-tiers');
+  assert.equal(await value(page, '#tier1-name'), 'Watch closely');
+
+  // Another page and back: the main Settings link returns to the section last shown.
+  await page.click('#nav-dashboard');
+  await page.waitForSelector('[data-testid=kpi-total]');
+  assert.equal(await page.isVisible('#tier1-name'), false);
+  await page.click('#nav-settings');
+  assert.equal(await title(page), 'Tiers');
+  assert.equal(await value(page, '#tier1-name'), 'Watch closely');
+  assert.deepEqual(await storedTierNames(page), saved, 'moving about saves nothing');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a settings section has its own address, and the back button returns to the previous one', async () => {
+  const page = await openPage(ctx.browser, `${ctx.server.url}#/settings/sla`);
+  await page.waitForFunction(() => document.querySelector('#settings-title')?.textContent === 'SLA policies');
+  await page.click('#settings-rules');
+  assert.equal(await page.evaluate(() => location.hash), '#/settings/rules');
+  assert.equal(await title(page), 'Rules');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('#settings-title')?.textContent === 'SLA policies');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("an open form follows another tab's save, and keeps typing that the save would overwrite", async () => {
+  const context = await ctx.browser.newContext();
+  const [a, b] = [await context.newPage(), await context.newPage()];
+  const errors = [];
+  for (const p of [a, b]) {
+    p.on('pageerror', (e) => errors.push(String(e)));
+    await p.goto(ctx.server.url);
+    await p.waitForSelector('[data-testid=kpi-total]');
+    await openTiers(p);
+  }
+  const original = await value(a, '#tier2-name');
+
+  // Nothing typed in A: its form refills with B's saved names.
+  await b.fill('#tier1-name', 'Saved by B');
+  await b.click('#tiers-save');
+  await b.waitForFunction(() => /Saved/.test(document.querySelector('#tiers-status')?.textContent ?? ''));
+  await a.waitForFunction(() => document.querySelector('#tier1-name')?.value === 'Saved by B');
+  assert.equal(await a.isVisible('#tiers-stale'), false);
+
+  // A types, then B saves again: A keeps its typing and is told the saved tiers moved on.
+  await a.fill('#tier2-name', 'Typed in A');
+  await b.fill('#tier3-name', 'Saved by B again');
+  await b.click('#tiers-save');
+  await a.waitForSelector('#tiers-stale');
+  assert.equal(await value(a, '#tier2-name'), 'Typed in A');
+  assert.notEqual(await value(a, '#tier3-name'), 'Saved by B again');
+  await screenshot(a, 'settings-stale');
+
+  // Asked for, the saved version replaces the typing.
+  await a.click('#tiers-load-saved');
+  await a.waitForFunction(() => document.querySelector('#tier3-name')?.value === 'Saved by B again');
+  assert.equal(await value(a, '#tier2-name'), original);
+  assert.equal(await a.isVisible('#tiers-stale'), false);
+
+  // A's own save is not news to A.
+  await a.fill('#tier2-name', 'Saved by A');
+  await a.click('#tiers-save');
+  await a.waitForFunction(() => /Saved/.test(document.querySelector('#tiers-status')?.textContent ?? ''));
+  await a.waitForTimeout(200);
+  assert.equal(await a.isVisible('#tiers-stale'), false);
+  assert.deepEqual((await storedTierNames(b)).slice(0, 3), ['Saved by B', 'Saved by A', 'Saved by B again']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
