@@ -41,6 +41,37 @@ test('typing in a settings form survives switching sections and pages, and is no
   await page.close();
 });
 
+/**
+ * Whether the app asks before the page goes away: it cancels `beforeunload`, which makes the
+ * browser show its "Leave site?" question. (Headless Chromium closes without showing it, so
+ * the event is dispatched here and its cancellation read.)
+ */
+const asksBeforeLeaving = (page) => page.evaluate(() => {
+  const e = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(e);
+  return e.defaultPrevented;
+});
+
+test('leaving the page with unsaved typing asks first; once saved it does not', async () => {
+  const page = await openPage(ctx.browser, ctx.server.url);
+  await openTiers(page);
+  assert.equal(await asksBeforeLeaving(page), false, 'nothing typed yet');
+  await page.click('#tier1-name');
+  await page.keyboard.type(' (edited)');
+  await page.click('#nav-dashboard');
+  assert.equal(await asksBeforeLeaving(page), true, 'typing kept on a hidden section counts');
+  await page.click('#nav-settings');
+  await page.click('#tiers-save');
+  await page.waitForFunction(() => /Saved/.test(document.querySelector('#tiers-status')?.textContent ?? ''));
+  assert.equal(await asksBeforeLeaving(page), false);
+  // Picking which template to look at is not an edit.
+  await page.click('#settings-templates');
+  await page.selectOption('#template-part', 'text');
+  assert.equal(await asksBeforeLeaving(page), false);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('a settings section has its own address, and the back button returns to the previous one', async () => {
   const page = await openPage(ctx.browser, `${ctx.server.url}#/settings/sla`);
   await page.waitForFunction(() => document.querySelector('#settings-title')?.textContent === 'SLA policies');

@@ -26,9 +26,8 @@ pub fn App() -> impl IntoView {
         Route::Settings(Some(slug)) => Section::from_slug(Some(&slug)),
         _ => before.copied().unwrap_or(Section::FIRST_SHOWN),
     });
-    let settings_opened = Memo::new(move |before: Option<&bool>| {
-        before == Some(&true) || in_settings.get()
-    });
+    let settings_opened =
+        Memo::new(move |before: Option<&bool>| before == Some(&true) || in_settings.get());
     let heading = NodeRef::<html::H2>::new();
     let main = NodeRef::<html::Main>::new();
     Effect::watch(

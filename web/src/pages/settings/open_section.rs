@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use serde_json::Value;
+use wasm_bindgen::JsCast;
 
 use crate::settings_model::save_outcome;
 use crate::settings_model::section::{drift, Drift, Section};
@@ -45,6 +46,39 @@ impl Saver {
     }
 }
 
+/// The sections with typing not saved yet; while there is any, leaving or reloading the
+/// page asks first (the browser's own "Leave site?" question).
+#[derive(Clone, Copy)]
+pub struct Unsaved(RwSignal<Vec<Section>>);
+
+impl Unsaved {
+    pub fn provide() -> Self {
+        let unsaved = Unsaved(RwSignal::new(Vec::new()));
+        #[cfg(target_arch = "wasm32")]
+        {
+            let handle = window_event_listener(leptos::ev::beforeunload, move |e| {
+                if unsaved.0.with_untracked(|u| !u.is_empty()) {
+                    e.prevent_default();
+                    e.set_return_value("");
+                }
+            });
+            on_cleanup(move || handle.remove());
+        }
+        provide_context(unsaved);
+        unsaved
+    }
+
+    fn mark(self, section: Section, typed: bool) {
+        let listed = self.0.with_untracked(|u| u.contains(&section));
+        if typed != listed {
+            self.0.update(|u| match typed {
+                true => u.push(section),
+                false => u.retain(|s| *s != section),
+            });
+        }
+    }
+}
+
 /// `section`'s forms, shown while `shown` holds; `form` builds them (again, when they
 /// are refilled from the stored config).
 #[component]
@@ -54,6 +88,12 @@ where
     V: IntoView + 'static,
 {
     let store = use_store();
+    let unsaved = use_context::<Unsaved>();
+    let note_typing = move |typing: bool| {
+        if let Some(u) = unsaved {
+            u.mark(section, typing);
+        }
+    };
     let stored = Memo::new(move |_| store.with(|ws| section.edited_part(&ws.config)));
     let base = StoredValue::new(stored.get_untracked());
     let typed = RwSignal::new(false);
@@ -62,11 +102,16 @@ where
     let refill = move || {
         base.set_value(stored.get_untracked());
         typed.set(false);
+        note_typing(false);
         stale.set(false);
         filling.update(|n| *n += 1);
     };
     provide_context(SavedHere(Callback::new(move |()| {
         base.set_value(stored.get_untracked());
+        // A section with two forms (people, on-call) may still hold typing in the other
+        // one; the leave warning then stays quiet about it, which is the lesser harm than
+        // warning after every save.
+        note_typing(false);
         stale.set(false);
     })));
     Effect::new(move |_| {
@@ -77,13 +122,25 @@ where
             Drift::Stale => stale.set(true),
         }
     });
+    // Choosing what to look at (a template's type, the escalation it previews) is not an
+    // edit: such controls carry `data-picks-view`.
+    let typing = move |ev: &leptos::ev::Event| {
+        let picks_view = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.has_attribute("data-picks-view"));
+        if !picks_view {
+            typed.set(true);
+            note_typing(true);
+        }
+    };
     let slug = section.slug();
     view! {
         <div
             id=format!("section-{slug}")
             hidden=move || !shown.get()
-            on:input=move |_| typed.set(true)
-            on:change=move |_| typed.set(true)
+            on:input=move |ev| typing(&ev)
+            on:change=move |ev| typing(&ev)
         >
             <Show when=move || stale.get()>
                 <p class="notice" role="status" id=format!("{slug}-stale")>
