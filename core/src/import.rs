@@ -250,20 +250,10 @@ fn free_id(id: &str, taken: &HashSet<String>) -> String {
     let mut parts = id.rsplitn(2, '-');
     let (_, prefix) = (parts.next(), parts.next());
     match prefix.filter(|p| p.starts_with("ESC-")) {
-        Some(prefix) => {
-            let next = taken
-                .iter()
-                .filter_map(|t| {
-                    t.strip_prefix(prefix)?
-                        .strip_prefix('-')?
-                        .parse::<u32>()
-                        .ok()
-                })
-                .max()
-                .unwrap_or(0)
-                + 1;
-            format!("{prefix}-{next:03}")
-        }
+        Some(prefix) => crate::workspace::next_in_series(
+            &format!("{prefix}-"),
+            taken.iter().map(String::as_str),
+        ),
         None => (2..)
             .map(|n| format!("{id}-{n}"))
             .find(|c| !taken.contains(c))

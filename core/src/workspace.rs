@@ -124,14 +124,10 @@ impl Workspace {
     /// Next human id for `year`, `ESC-2025-042` style. Derived from the ids present so that
     /// two shells given the same document propose the same id.
     pub fn next_escalation_id(&self, year: i16) -> String {
-        let prefix = format!("ESC-{year}-");
-        let max = self
-            .escalations
-            .iter()
-            .filter_map(|e| e.id.strip_prefix(&prefix)?.parse::<u32>().ok())
-            .max()
-            .unwrap_or(0);
-        format!("{prefix}{:03}", max + 1)
+        next_in_series(
+            &format!("ESC-{year}-"),
+            self.escalations.iter().map(|e| e.id.as_str()),
+        )
     }
 
     /// Appends events to an escalation's log and keeps it ordered.
@@ -271,6 +267,17 @@ fn v1_to_v2(value: &mut Value) {
     {
         aging.remove("update_target_minutes");
     }
+}
+
+/// The number after the highest `<prefix><n>` among `ids`, three digits at least:
+/// `ESC-2025-` after `ESC-2025-041` gives `ESC-2025-042`. New escalations and escalations
+/// renamed on merge (`import`) are numbered the same way.
+pub(crate) fn next_in_series<'a>(prefix: &str, ids: impl Iterator<Item = &'a str>) -> String {
+    let max = ids
+        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{:03}", max + 1)
 }
 
 #[cfg(test)]

@@ -214,7 +214,7 @@ fn send_reminders(
             .unwrap_or_default();
         let outgoing = Outgoing {
             type_id: "aging_reminder",
-            wanted: owner_and_roles(s.owner.as_deref(), &roles),
+            wanted: owner_and_roles(&ws.config, s.owner.as_deref(), &roles),
             message: None,
             extra: json!({"aging": {
                 "target": duration_words(i64::from(s.target)),

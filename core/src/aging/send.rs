@@ -5,12 +5,13 @@
 use jiff::Timestamp;
 use serde_json::{json, Value};
 
+use crate::config::Config;
 use crate::context::Context;
 use crate::error::RequestError;
 use crate::event::Event;
 use crate::notify::compose::{self, compose};
 use crate::notify::kinds;
-use crate::notify::recipients::Wanted;
+use crate::notify::recipients::{is_address, Wanted};
 use crate::notify::request::Spec;
 use crate::workspace::Workspace;
 
@@ -69,17 +70,78 @@ pub fn prepare(
     Ok((event, summary))
 }
 
-/// The owner (when it is an address) and then the tier's stakeholder roles: who should
-/// hear that an escalation needs attention.
-pub fn owner_and_roles(owner: Option<&str>, roles: &[String]) -> Vec<Wanted> {
+/// The owner and then the tier's stakeholder roles: who should hear that an escalation
+/// needs attention. The owner is recorded as typed: an address is used as it is, a name is
+/// looked up in the directory, and anything else (a typo, an address a mail header would
+/// misread) reaches nobody rather than going out malformed.
+pub fn owner_and_roles(config: &Config, owner: Option<&str>, roles: &[String]) -> Vec<Wanted> {
     let mut wanted: Vec<Wanted> = owner
-        .filter(|o| o.contains('@'))
-        .map(|o| Wanted::Email {
-            email: o.to_string(),
-            name: None,
-        })
+        .and_then(|o| owner_address(config, o.trim()))
         .into_iter()
         .collect();
     wanted.extend(roles.iter().cloned().map(Wanted::Role));
     wanted
+}
+
+fn owner_address(config: &Config, owner: &str) -> Option<Wanted> {
+    if is_address(owner) {
+        return Some(Wanted::Email {
+            email: owner.to_string(),
+            name: None,
+        });
+    }
+    config
+        .directory
+        .iter()
+        .find(|p| p.name.eq_ignore_ascii_case(owner) && is_address(&p.email))
+        .map(|p| Wanted::Email {
+            email: p.email.clone(),
+            name: Some(p.name.clone()),
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::default_config;
+
+    fn emails(wanted: &[Wanted]) -> Vec<&str> {
+        wanted
+            .iter()
+            .filter_map(|w| match w {
+                Wanted::Email { email, .. } => Some(email.as_str()),
+                Wanted::Role(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_owner_given_as_an_address_is_reminded_at_it() {
+        let config = default_config();
+        let w = owner_and_roles(&config, Some("sam@example.com"), &["tier2_lead".into()]);
+        assert_eq!(emails(&w), ["sam@example.com"]);
+        assert!(matches!(&w[1], Wanted::Role(r) if r == "tier2_lead"));
+    }
+
+    #[test]
+    fn an_owner_given_by_name_is_found_in_the_directory() {
+        let config = default_config();
+        let person = &config.directory[0];
+        let typed = person.name.to_uppercase();
+        let w = owner_and_roles(&config, Some(&typed), &[]);
+        assert_eq!(emails(&w), [person.email.as_str()]);
+    }
+
+    // Regression: any text with an `@` was taken as an address, so an owner typed as
+    // "x@y.z\r\nBcc: them@evil" became a reminder recipient.
+    #[test]
+    fn an_owner_that_is_neither_an_address_nor_a_known_name_reaches_nobody() {
+        let config = default_config();
+        for owner in ["x@y.z\r\nBcc: them@evil", "@", "nobody in particular", ""] {
+            assert!(
+                emails(&owner_and_roles(&config, Some(owner), &[])).is_empty(),
+                "{owner:?}"
+            );
+        }
+    }
 }
