@@ -11,6 +11,7 @@ use crate::sla::SlaPolicy;
 pub use crate::sla::{SlaEscalation, SlaTrigger};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Config {
     /// Tiers 1-4, in order. A decision picks the highest tier whose `min_score` it reaches.
     pub tiers: Vec<TierDef>,
@@ -68,6 +69,7 @@ fn default_history_days() -> u32 {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TierDef {
     pub tier: u8,
     pub name: String,
@@ -82,6 +84,7 @@ pub struct TierDef {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
     pub description: String,
@@ -93,6 +96,7 @@ pub struct Rule {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Effect {
     /// Points added to the urgency score (never negative, so rules cannot break monotonicity).
     #[serde(default)]
@@ -107,6 +111,7 @@ pub struct Effect {
 
 /// Urgency is high from `urgency_high_at`, medium from `urgency_medium_at`, low below.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PriorityPolicy {
     pub urgency_high_at: u8,
     pub urgency_medium_at: u8,
@@ -122,6 +127,7 @@ impl Default for PriorityPolicy {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,
     pub email: String,
@@ -129,6 +135,7 @@ pub struct Person {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Runbook {
     pub title: String,
     pub url: String,

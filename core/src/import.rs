@@ -6,7 +6,6 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use crate::config::Config;
 use crate::error::{ErrorCode, RequestError};
 use crate::event::{merge_events, Escalation, Event};
 use crate::workspace::{migrate, Workspace};
@@ -59,8 +58,8 @@ fn problems(value: Value) -> Vec<RequestError> {
             "config",
             "missing field",
         )),
-        Some(c) => match serde_json::from_value::<Config>(c.clone()) {
-            Err(e) => out.push(wrong("config", e.to_string())),
+        Some(c) => match crate::config_update::shape::parse(c.clone()) {
+            Err(e) => out.push(e),
             Ok(config) => {
                 if let Err(e) = Workspace::new(config, Vec::new()).rules() {
                     out.push(e);
@@ -90,7 +89,10 @@ fn problems(value: Value) -> Vec<RequestError> {
             let path = format!("{at}.events[{j}]");
             if let Err(e) = serde_json::from_value::<Event>(event.clone()) {
                 let (field, message) = event_fault(event, e.to_string());
-                out.push(wrong(&format!("{path}{field}"), message));
+                out.push(wrong(
+                    &format!("{path}{field}"),
+                    crate::error::plain_words(&message),
+                ));
             } else if let Some(id) = event.get("id").and_then(Value::as_str) {
                 if seen.get(id).is_some_and(|first| *first != event) {
                     out.push(wrong(

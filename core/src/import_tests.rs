@@ -1,6 +1,7 @@
 use serde_json::json;
 
 use super::*;
+use crate::config::Config;
 use crate::event::EventKind;
 
 fn ev(id: &str, at: &str, action: &str) -> Event {
@@ -278,5 +279,27 @@ fn nothing_pasted_asks_for_a_document() {
     assert!(
         problems[0].message.contains("paste a workspace export"),
         "{problems:?}"
+    );
+}
+
+// Before: a bad value anywhere in an imported config was reported at `config` alone, in
+// Rust's words ("expected u8"); a typo'd key was dropped without a word.
+#[test]
+fn a_config_problem_is_named_at_its_field_in_plain_words() {
+    let mut doc = serde_json::to_value(crate::demo::demo_workspace()).unwrap();
+    doc["config"]["tiers"][2]["min_score"] = json!(300);
+    let p = read(&doc.to_string()).unwrap_err();
+    assert_eq!(
+        (p[0].code, p[0].path.as_str()),
+        (ErrorCode::OutOfRange, "config.tiers[2].min_score")
+    );
+    assert!(p[0].message.contains("from 0 to 255"), "{}", p[0].message);
+
+    let mut doc = serde_json::to_value(crate::demo::demo_workspace()).unwrap();
+    doc["config"]["notify"]["aging"] = json!({"bucket_hour": [1, 2]});
+    let p = read(&doc.to_string()).unwrap_err();
+    assert_eq!(
+        (p[0].code, p[0].path.as_str()),
+        (ErrorCode::UnknownField, "config.notify.aging.bucket_hour")
     );
 }

@@ -78,7 +78,10 @@ impl Workspace {
             RequestError::new(
                 ErrorCode::InvalidWorkspace,
                 "",
-                format!("workspace does not match the schema: {e}"),
+                format!(
+                    "workspace does not match the schema: {}",
+                    crate::error::plain_words(&e.to_string())
+                ),
             )
         })?;
         for (i, esc) in ws.escalations.iter_mut().enumerate() {

@@ -8,7 +8,7 @@
 //! follows it report the same changes.
 
 mod limits;
-mod shape;
+pub(crate) mod shape;
 mod validate;
 pub mod what_if;
 pub use limits::MAX_CHAIN_REPEAT;

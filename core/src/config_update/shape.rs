@@ -128,7 +128,7 @@ fn error(path: String, message: String) -> RequestError {
     } else {
         ErrorCode::OutOfRange
     };
-    RequestError::new(code, path, message)
+    RequestError::new(code, path, crate::error::plain_words(&message))
 }
 
 #[cfg(test)]

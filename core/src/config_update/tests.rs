@@ -376,3 +376,29 @@ fn sections_match_the_schema() {
         "update-config's SECTIONS must list every Config field"
     );
 }
+
+// Before: keys the config does not know were dropped silently, so a typo such as
+// `bucket_hour` saved "successfully" and changed nothing.
+#[test]
+fn a_key_the_config_does_not_know_is_refused_at_its_path() {
+    let mut ws = Workspace::default();
+    let before = ws.config.clone();
+    let mut ctx = Context::with_counter(None, "t");
+    let r = call(
+        &mut ws,
+        &mut ctx,
+        json!({"section": "notify", "value": {"aging": {"bucket_hour": [1, 2]}}}),
+        None,
+    );
+    assert_eq!(r["error"]["code"], "unknown_field", "{r}");
+    assert_eq!(r["error"]["path"], "parameters.value.aging.bucket_hour");
+    let r = call(
+        &mut ws,
+        &mut ctx,
+        json!({"section": "tiers", "value": [{"tier": 1, "name": "Watch", "criteria": "",
+            "response_target_minutes": 60, "min_score": 0, "colour": "red"}]}),
+        None,
+    );
+    assert_eq!(r["error"]["path"], "parameters.value[0].colour", "{r}");
+    assert_eq!(ws.config, before);
+}

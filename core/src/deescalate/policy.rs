@@ -13,6 +13,7 @@ pub const CRITERIA: &[&str] = &[
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DeescalationPolicy {
     /// Criteria that must all be met; a subset of [`CRITERIA`]. Unknown names are reported
     /// as unmet so a typo can never make de-escalation easier.

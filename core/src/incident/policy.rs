@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct MajorIncidentPolicy {
     /// Minutes between status updates while a major incident is open (ITIL: every 30).
     #[serde(default = "default_cadence")]

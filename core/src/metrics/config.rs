@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// Entries may be as coarse or fine as the helpdesk export allows: a month total without
 /// category or segment counts for every category and segment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TriageVolume {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub month: Option<String>,
@@ -26,6 +27,7 @@ pub struct TriageVolume {
 /// (`mttr_escalations.median_minutes`, `sla_compliance.first_response`); give exactly one of
 /// `at_most` or `at_least`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct MetricTarget {
     pub metric: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

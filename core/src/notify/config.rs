@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct NotifyConfig {
     #[serde(default)]
     pub sender: Sender,
@@ -23,6 +24,7 @@ pub struct NotifyConfig {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Sender {
     pub name: String,
     pub email: String,
@@ -38,6 +40,7 @@ impl Default for Sender {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Rotation {
     pub role: String,
     /// When the first member's first shift starts; shifts follow back to back.
@@ -57,6 +60,7 @@ fn default_shift_days() -> u32 {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Override {
     #[schemars(with = "String")]
     pub from: Timestamp,
@@ -66,6 +70,7 @@ pub struct Override {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct PagerDutyConfig {
     /// The integration key of a PagerDuty service (Events API v2); empty until configured.
     #[serde(default)]
@@ -88,6 +93,7 @@ impl Default for PagerDutyConfig {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AgingPolicy {
     /// Upper bounds (hours since opening) of the age buckets; the last bucket is open-ended.
     #[serde(default = "default_bucket_hours")]
@@ -107,6 +113,7 @@ fn default_bucket_hours() -> Vec<u32> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ChainStep {
     pub tier: u8,
     /// Roles notified in order while nobody acknowledges.
@@ -118,6 +125,7 @@ pub struct ChainStep {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ChainPolicy {
     /// Minutes between one unacknowledged notification and the next role's.
     #[serde(default = "default_delay")]
@@ -164,6 +172,7 @@ impl Default for ChainPolicy {
 /// A template that replaces a shipped one: `notification_type` is a type id or `*` for all,
 /// `part` one of [`crate::notify::templates::PARTS`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct TemplateOverride {
     pub notification_type: String,
     pub part: String,

@@ -159,7 +159,10 @@ pub fn templates(p: &Obj) -> Result<Vec<TemplateOverride>, RequestError> {
         RequestError::new(
             ErrorCode::WrongType,
             p.path_of("templates"),
-            format!("expected [{{notification_type, part, source}}]: {e}"),
+            format!(
+                "expected [{{notification_type, part, source}}]: {}",
+                crate::error::plain_words(&e.to_string())
+            ),
         )
     })?;
     if let Some((i, t)) = list

@@ -85,6 +85,7 @@ pub enum OnTierChange {
 
 /// One clock of one tier.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ClockPolicy {
     pub target_minutes: u32,
     #[serde(default)]
@@ -130,6 +131,7 @@ impl ClockPolicy {
 
 /// The SLA of one tier. A clock left out takes the tier's default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SlaPolicy {
     pub tier: u8,
     #[serde(default, skip_serializing_if = "Option::is_none")]

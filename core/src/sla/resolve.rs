@@ -34,6 +34,7 @@ pub enum SlaTrigger {
 
 /// `config.sla_escalation`: off by default, so existing decisions do not change.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SlaEscalation {
     #[serde(default)]
     pub enabled: bool,
