@@ -128,3 +128,30 @@ test("an open form follows another tab's save, and keeps typing that the save wo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('typed template source survives switching part and recording an escalation elsewhere', async () => {
+  const page = await openPage(ctx.browser, `${ctx.server.url}#/settings/templates`);
+  await page.waitForSelector('#template-source');
+  const typed = 'Typed here: {{ customer.name }}';
+  await page.fill('#template-source', typed);
+  await page.selectOption('#template-part', 'text');
+  await page.waitForFunction((t) => document.querySelector('#template-source').value !== t, typed);
+  await page.selectOption('#template-part', 'subject');
+  assert.equal(await value(page, '#template-source'), typed, 'switching back shows the typing');
+
+  // A workspace change on another page does not reset the editor, and the preview can use
+  // the new escalation.
+  await page.click('#nav-new');
+  await page.fill('#ticket', 'TICKET-TEMPLATE-1');
+  await page.waitForSelector('#decision-tier');
+  await page.click('#record');
+  await page.waitForFunction(() => /Recorded as/.test(document.querySelector('#recorded')?.textContent ?? ''));
+  const id = (await page.textContent('#recorded')).match(/ESC-\d+-\d+/)[0];
+  await page.click('#nav-settings');
+  assert.equal(await title(page), 'Templates');
+  assert.equal(await value(page, '#template-source'), typed);
+  const options = await page.$$eval('#template-escalation option', (os) => os.map((o) => o.value));
+  assert.ok(options.includes(id), `${id} in ${options}`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

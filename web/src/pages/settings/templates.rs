@@ -3,6 +3,7 @@
 //! the candidate template, so nothing is saved or recorded until Save; the result is shown
 //! as text (HTML as its source), never injected.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use leptos::leptos_dom::helpers::debounce;
@@ -25,28 +26,58 @@ pub fn TemplatesSettings() -> impl IntoView {
     let saver = Saver::new();
     let kind = RwSignal::new("escalation_alert".to_string());
     let part = RwSignal::new("subject".to_string());
-    let escalations: Vec<String> =
-        store.with(|ws| ws.escalations.iter().map(|e| e.id.clone()).collect());
-    let first = escalations
-        .iter()
-        .find(|id| id.as_str() == "ESC-2025-001")
-        .or(escalations.first())
-        .cloned()
-        .unwrap_or_default();
+    let escalations = Memo::new(move |_| {
+        store.with(|ws| {
+            ws.escalations
+                .iter()
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let first = escalations.with_untracked(|ids| {
+        ids.iter()
+            .find(|id| id.as_str() == "ESC-2025-001")
+            .or(ids.first())
+            .cloned()
+            .unwrap_or_default()
+    });
     let escalation = RwSignal::new(first);
     let source = RwSignal::new(String::new());
     // What the preview renders: the source once typing pauses, so each keystroke stays cheap.
     let settled = RwSignal::new(String::new());
-    let origin = RwSignal::new(Origin::Shipped);
+    // Where the stored template comes from; follows saves, here and elsewhere.
+    let origin = Memo::new(move |_| {
+        let (k, p) = (kind.get(), part.get());
+        store.with(|ws| current_source(&ws.config.templates, &k, &p).1)
+    });
     let status = RwSignal::new(None::<Result<String, String>>);
 
-    // The editor shows what the engine would use, again after a save or a switch.
-    Effect::new(move |_| {
+    // Typing kept per type and part while the user looks at another one: switching back
+    // shows it again. Only a switch reloads the editor; a workspace change elsewhere (an
+    // escalation recorded on another page) never replaces what is typed here.
+    let typed = StoredValue::new(HashMap::<(String, String), String>::new());
+    Effect::new(move |shown: Option<(String, String)>| {
         let (k, p) = (kind.get(), part.get());
-        let (text, from) = store.with(|ws| current_source(&ws.config.templates, &k, &p));
+        let stored = move |k: &str, p: &str| {
+            untrack(|| store.with(|ws| current_source(&ws.config.templates, k, p).0))
+        };
+        if let Some(was) = shown {
+            let text = source.get_untracked();
+            typed.update_value(|t| {
+                if text == stored(&was.0, &was.1) {
+                    t.remove(&was);
+                } else {
+                    t.insert(was, text);
+                }
+            });
+        }
+        let key = (k.clone(), p.clone());
+        let text = typed
+            .with_value(|t| t.get(&key).cloned())
+            .unwrap_or_else(|| stored(&k, &p));
         source.set(text.clone());
         settled.set(text);
-        origin.set(from);
+        key
     });
     let mut settle = debounce(Duration::from_millis(150), move |text: String| {
         settled.set(text)
@@ -81,6 +112,16 @@ pub fn TemplatesSettings() -> impl IntoView {
             )
         });
         save_list(list);
+        if matches!(status.get_untracked(), Some(Ok(_))) {
+            // The editor shows what the engine now uses: the shipped template.
+            let (k, p) = (kind.get_untracked(), part.get_untracked());
+            let text = store.with(|ws| current_source(&ws.config.templates, &k, &p).0);
+            typed.update_value(|t| {
+                t.remove(&(k, p));
+            });
+            source.set(text.clone());
+            settled.set(text);
+        }
     };
     let own = move || match origin.get() {
         Origin::Own => true,
@@ -120,7 +161,8 @@ pub fn TemplatesSettings() -> impl IntoView {
             <label class="field">
                 "Preview with "
                 <select id="template-escalation" data-picks-view on:change=move |ev| escalation.set(event_target_value(&ev))>
-                    {escalations
+                    {move || escalations
+                        .get()
                         .into_iter()
                         .map(|id| {
                             let selected = id == escalation.get_untracked();
