@@ -155,3 +155,14 @@ export async function show(page, route, title) {
   await page.waitForFunction((t) => document.querySelector('#page-title')?.textContent === t, title);
   await page.waitForTimeout(150);
 }
+
+/**
+ * Whether the app asks before the page goes away: it cancels `beforeunload`, which makes the
+ * browser show its "Leave site?" question. (Headless Chromium closes without showing it, so
+ * the event is dispatched here and its cancellation read.)
+ */
+export const asksBeforeLeaving = (page) => page.evaluate(() => {
+  const e = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(e);
+  return e.defaultPrevented;
+});

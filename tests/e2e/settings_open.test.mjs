@@ -3,7 +3,7 @@
 // keeps the typing (saying the saved version moved on) when something was.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, openPage, screenshot, storedDocument } from './harness.mjs';
+import { withBrowser, openPage, screenshot, storedDocument, asksBeforeLeaving } from './harness.mjs';
 
 const ctx = withBrowser();
 
@@ -39,17 +39,6 @@ test('typing in a settings form survives switching sections and pages, and is no
   assert.deepEqual(await storedTierNames(page), saved, 'moving about saves nothing');
   assert.deepEqual(page.errors, []);
   await page.close();
-});
-
-/**
- * Whether the app asks before the page goes away: it cancels `beforeunload`, which makes the
- * browser show its "Leave site?" question. (Headless Chromium closes without showing it, so
- * the event is dispatched here and its cancellation read.)
- */
-const asksBeforeLeaving = (page) => page.evaluate(() => {
-  const e = new Event('beforeunload', { cancelable: true });
-  window.dispatchEvent(e);
-  return e.defaultPrevented;
 });
 
 test('leaving the page with unsaved typing asks first; once saved it does not', async () => {

@@ -4,6 +4,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::drafts::Drafts;
 use crate::nav::{follow, provide_nav, Page, Route};
 use crate::pages::{
     About, Dashboard, Data, EscalationDetail, Escalations, ListState, Metrics, NewEscalation,
@@ -17,6 +18,7 @@ pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
     provide_context(ListState::new());
+    Drafts::provide();
     let route = provide_nav();
     let page = Memo::new(move |_| route.with(Route::page));
     // Settings stays mounted once opened (hidden elsewhere): see `pages::settings`.

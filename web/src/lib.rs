@@ -5,6 +5,7 @@
 mod app;
 pub mod dashboard;
 pub mod detail;
+pub mod drafts;
 pub mod list;
 pub mod metrics;
 pub mod nav;

@@ -4,6 +4,7 @@ use escalon::scales::{Scale, IMPACT, SEGMENT, SENTIMENT, SEVERITY};
 use leptos::prelude::*;
 use serde_json::Value;
 
+use crate::drafts::Drafts;
 use crate::shell_env;
 use crate::store::use_store;
 use crate::triage::{DraftField as F, TriageDraft};
@@ -11,8 +12,9 @@ use crate::triage::{DraftField as F, TriageDraft};
 #[component]
 pub fn NewEscalation() -> impl IntoView {
     let store = use_store();
-    let draft = RwSignal::new(TriageDraft::default());
-    let recorded = RwSignal::new(None::<String>);
+    // Kept by the app, so leaving this page and coming back shows what was typed.
+    let drafts = Drafts::get();
+    let (draft, recorded) = (drafts.triage, drafts.recorded);
     let preview = Memo::new(move |_| {
         let req = draft.with(|d| d.to_request(false, &shell_env::now().to_string()));
         store.call(&req)
@@ -20,6 +22,9 @@ pub fn NewEscalation() -> impl IntoView {
     let record = move |_| {
         let req = draft.with(|d| d.to_request(true, &shell_env::now().to_string()));
         let resp = store.call(&req);
+        if resp["ok"] == true {
+            drafts.triage_recorded();
+        }
         let r = &resp["result"];
         recorded.set(
             r["escalation_id"]

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::detail::{error_line, update_statuses, ProgressDraft};
+use crate::drafts::Drafts;
 use crate::shell_env;
 use crate::store::use_store;
 
@@ -38,7 +39,8 @@ impl Field {
 #[component]
 pub fn ProgressForm(id: String, #[prop(into)] read_only: Signal<bool>) -> impl IntoView {
     let store = use_store();
-    let draft = RwSignal::new(ProgressDraft::default());
+    // Kept by the app per escalation: leaving the page keeps what was typed.
+    let draft = Drafts::get().progress(&id);
     // Ok(message) after a recorded update, Err("path: message") after a refusal.
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::nav::{navigate, Route};
 pub use crate::settings_model::section::Section;
-use open_section::{OpenSection, Unsaved};
+use open_section::OpenSection;
 
 mod calendars;
 mod directory;
@@ -25,7 +25,6 @@ mod what_if;
 /// when another is shown), so switching sections or pages never loses what was typed.
 #[component]
 pub fn Settings(section: Signal<Section>) -> impl IntoView {
-    Unsaved::provide();
     let opened = Memo::new(move |before: Option<&Vec<Section>>| {
         let mut opened = before.cloned().unwrap_or_default();
         let now = section.get();

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
+use crate::drafts::Drafts;
 use crate::settings_model::save_outcome;
 use crate::settings_model::section::{drift, Drift, Section};
 use crate::store::{use_store, Store};
@@ -46,39 +47,6 @@ impl Saver {
     }
 }
 
-/// The sections with typing not saved yet; while there is any, leaving or reloading the
-/// page asks first (the browser's own "Leave site?" question).
-#[derive(Clone, Copy)]
-pub struct Unsaved(RwSignal<Vec<Section>>);
-
-impl Unsaved {
-    pub fn provide() -> Self {
-        let unsaved = Unsaved(RwSignal::new(Vec::new()));
-        #[cfg(target_arch = "wasm32")]
-        {
-            let handle = window_event_listener(leptos::ev::beforeunload, move |e| {
-                if unsaved.0.with_untracked(|u| !u.is_empty()) {
-                    e.prevent_default();
-                    e.set_return_value("");
-                }
-            });
-            on_cleanup(move || handle.remove());
-        }
-        provide_context(unsaved);
-        unsaved
-    }
-
-    fn mark(self, section: Section, typed: bool) {
-        let listed = self.0.with_untracked(|u| u.contains(&section));
-        if typed != listed {
-            self.0.update(|u| match typed {
-                true => u.push(section),
-                false => u.retain(|s| *s != section),
-            });
-        }
-    }
-}
-
 /// `section`'s forms, shown while `shown` holds; `form` builds them (again, when they
 /// are refilled from the stored config).
 #[component]
@@ -88,12 +56,8 @@ where
     V: IntoView + 'static,
 {
     let store = use_store();
-    let unsaved = use_context::<Unsaved>();
-    let note_typing = move |typing: bool| {
-        if let Some(u) = unsaved {
-            u.mark(section, typing);
-        }
-    };
+    let drafts = Drafts::get();
+    let note_typing = move |typing: bool| drafts.settings_typed(section, typing);
     let stored = Memo::new(move |_| store.with(|ws| section.edited_part(&ws.config)));
     let base = StoredValue::new(stored.get_untracked());
     let typed = RwSignal::new(false);
