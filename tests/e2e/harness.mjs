@@ -166,3 +166,19 @@ export const asksBeforeLeaving = (page) => page.evaluate(() => {
   window.dispatchEvent(e);
   return e.defaultPrevented;
 });
+
+/**
+ * Two tabs of one browser profile (so they share localStorage) on the app's dashboard.
+ * Returns them with the uncaught errors of both and the context to close.
+ */
+export async function twoTabs(browser, url) {
+  const context = await browser.newContext();
+  const tabs = [await context.newPage(), await context.newPage()];
+  const errors = [];
+  for (const p of tabs) {
+    p.on('pageerror', (e) => errors.push(String(e)));
+    await p.goto(url);
+    await p.waitForSelector('[data-testid=kpi-total]');
+  }
+  return { context, tabs, errors };
+}

@@ -3,7 +3,7 @@
 // keeps the typing (saying the saved version moved on) when something was.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, openPage, screenshot, storedDocument, asksBeforeLeaving } from './harness.mjs';
+import { withBrowser, openPage, screenshot, storedDocument, asksBeforeLeaving, twoTabs } from './harness.mjs';
 
 const ctx = withBrowser();
 
@@ -74,15 +74,8 @@ test('a settings section has its own address, and the back button returns to the
 });
 
 test("an open form follows another tab's save, and keeps typing that the save would overwrite", async () => {
-  const context = await ctx.browser.newContext();
-  const [a, b] = [await context.newPage(), await context.newPage()];
-  const errors = [];
-  for (const p of [a, b]) {
-    p.on('pageerror', (e) => errors.push(String(e)));
-    await p.goto(ctx.server.url);
-    await p.waitForSelector('[data-testid=kpi-total]');
-    await openTiers(p);
-  }
+  const { context, tabs: [a, b], errors } = await twoTabs(ctx.browser, ctx.server.url);
+  for (const p of [a, b]) await openTiers(p);
   const original = await value(a, '#tier2-name');
 
   // Nothing typed in A: its form refills with B's saved names.

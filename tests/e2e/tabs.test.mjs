@@ -2,7 +2,7 @@
 // overwrites the other, and each sees the other's work through the storage event.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withBrowser, screenshot, storedDocument } from './harness.mjs';
+import { withBrowser, screenshot, storedDocument, twoTabs } from './harness.mjs';
 
 const ctx = withBrowser();
 
@@ -27,14 +27,7 @@ async function shown(page, search) {
 }
 
 test('two tabs editing the same workspace keep both tabs\' events', async () => {
-  const context = await ctx.browser.newContext();
-  const [a, b] = [await context.newPage(), await context.newPage()];
-  const errors = [];
-  for (const p of [a, b]) {
-    p.on('pageerror', (e) => errors.push(String(e)));
-    await p.goto(ctx.server.url);
-    await p.waitForSelector('[data-testid=kpi-total]');
-  }
+  const { context, tabs: [a, b], errors } = await twoTabs(ctx.browser, ctx.server.url);
   await record(a, 'TICKET-TAB-A');
   await record(b, 'TICKET-TAB-B');
   await record(a, 'TICKET-TAB-A2');
