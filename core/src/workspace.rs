@@ -276,11 +276,15 @@ fn v1_to_v2(value: &mut Value) {
 /// `ESC-2025-` after `ESC-2025-041` gives `ESC-2025-042`. New escalations and escalations
 /// renamed on merge (`import`) are numbered the same way.
 pub(crate) fn next_in_series<'a>(prefix: &str, ids: impl Iterator<Item = &'a str>) -> String {
-    let max = ids
-        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    format!("{prefix}{:03}", max + 1)
+    let numbers: Vec<u64> = ids
+        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
+        .collect();
+    let max = numbers.iter().copied().max().unwrap_or(0);
+    // An imported id at the very top of the range must not overflow: take the lowest free.
+    let next = max
+        .checked_add(1)
+        .unwrap_or_else(|| (1..).find(|n| !numbers.contains(n)).unwrap_or(1));
+    format!("{prefix}{next:03}")
 }
 
 #[cfg(test)]
@@ -381,5 +385,22 @@ mod tests {
             events: vec![],
         });
         assert_eq!(ws.next_escalation_id(2025), "ESC-2025-042");
+    }
+
+    // Regression (review 2026-11-29): an imported `ESC-2025-4294967295` made the next
+    // number overflow (a panic in debug builds).
+    #[test]
+    fn next_id_past_the_top_of_the_range_takes_the_lowest_free_number() {
+        let mut ws = Workspace::default();
+        ws.escalations.push(Escalation {
+            id: "ESC-2025-4294967295".into(),
+            events: vec![],
+        });
+        assert_eq!(ws.next_escalation_id(2025), "ESC-2025-4294967296");
+        ws.escalations.push(Escalation {
+            id: format!("ESC-2025-{}", u64::MAX),
+            events: vec![],
+        });
+        assert_eq!(ws.next_escalation_id(2025), "ESC-2025-001");
     }
 }

@@ -44,3 +44,18 @@ fn workspace_import_inputs_keep_the_invariants() {
 fn template_inputs_keep_the_invariants() {
     replay("template", invariants::template);
 }
+
+// A workspace regression that no longer imports tests nothing: the invariants stop at the
+// refusal. When the format tightens (config keys became strict on 2026-11-29), the file is
+// brought up to date instead of being skipped without a word.
+#[test]
+fn workspace_import_regressions_still_import() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/regressions/workspace_import");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        if let Err(problems) = escalon::import::read(&text) {
+            panic!("{} no longer imports: {problems:?}", path.display());
+        }
+    }
+}

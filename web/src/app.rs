@@ -38,7 +38,10 @@ pub fn App() -> impl IntoView {
             document().set_title(&window_title(to));
             // The first render keeps the browser's own focus; a navigation moves it to where a
             // keyboard or screen reader user expects to continue.
-            if let Some(from) = from {
+            // Moving between settings sections keeps focus on the section button pressed.
+            let within_settings =
+                matches!((from, to), (Some(Route::Settings(_)), Route::Settings(_)));
+            if let (Some(from), false) = (from, within_settings) {
                 let back_to_row = from.escalation_id().map(|id| format!("open-{id}"));
                 let to_list = *to == Route::Escalations;
                 request_animation_frame(move || {
