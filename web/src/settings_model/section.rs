@@ -81,10 +81,13 @@ impl Section {
         let whole = serde_json::to_value(config).unwrap_or(Value::Null);
         let mut part = Map::new();
         for key in self.config_keys() {
-            part.insert(
-                (*key).to_string(),
-                whole.get(*key).cloned().unwrap_or(Value::Null),
-            );
+            let mut value = whole.get(*key).cloned().unwrap_or(Value::Null);
+            // The on-call form edits only the rotations of `notify`: a change to its sender,
+            // aging or chain elsewhere is not news to it.
+            if (self, *key) == (Section::Directory, "notify") {
+                value = value.get("on_call").cloned().unwrap_or(Value::Null);
+            }
+            part.insert((*key).to_string(), value);
         }
         Value::Object(part)
     }
@@ -139,13 +142,23 @@ mod tests {
     }
 
     #[test]
-    fn an_on_call_change_moves_the_directory_section() {
+    fn the_directory_section_follows_rotations_but_not_the_rest_of_notify() {
         let before = escalon::config::default_config();
-        let mut after = before.clone();
-        after.notify.sender.email = "desk@example.com".into();
+        let mut sender = before.clone();
+        sender.notify.sender.email = "desk@example.com".into();
+        assert_eq!(
+            Section::Directory.edited_part(&before),
+            Section::Directory.edited_part(&sender)
+        );
+        let mut rotation = before.clone();
+        rotation.notify.on_call.clear();
+        assert_ne!(
+            before.notify.on_call, rotation.notify.on_call,
+            "the demo has rotations"
+        );
         assert_ne!(
             Section::Directory.edited_part(&before),
-            Section::Directory.edited_part(&after)
+            Section::Directory.edited_part(&rotation)
         );
     }
 
