@@ -137,3 +137,26 @@ test('typed template source survives switching part and recording an escalation 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+// Review finding 2026-11-29: adding a row is a click, not typing, so a form whose only edit
+// was "Add person" counted as untouched and was refilled (the row lost) by another tab's save.
+test("a row added by a click is kept when another tab saves the same section", async () => {
+  const { context, tabs: [a, b], errors } = await twoTabs(ctx.browser, ctx.server.url);
+  for (const p of [a, b]) {
+    await p.click('#nav-settings');
+    await p.click('#settings-directory');
+    await p.waitForSelector('#people-add');
+  }
+  const rows = (p) => p.$$eval('#people-table tbody tr', (r) => r.length);
+  const before = await rows(a);
+  await a.click('#people-add');
+  assert.equal(await rows(a), before + 1);
+
+  await b.fill('#person-0-name', 'Renamed in B');
+  await b.click('#people-save');
+  await b.waitForFunction(() => /Saved/.test(document.querySelector('#people-status')?.textContent ?? ''));
+  await a.waitForSelector('#directory-stale');
+  assert.equal(await rows(a), before + 1, 'the added row is still there');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

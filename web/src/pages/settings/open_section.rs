@@ -87,15 +87,28 @@ where
         }
     });
     // Choosing what to look at (a template's type, the escalation it previews) is not an
-    // edit: such controls carry `data-picks-view`.
+    // edit: such controls carry `data-not-an-edit`.
     let typing = move |ev: &leptos::ev::Event| {
         let picks_view = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| el.has_attribute("data-picks-view"));
+            .is_some_and(|el| el.has_attribute("data-not-an-edit"));
         if !picks_view {
             typed.set(true);
             note_typing(true);
+        }
+    };
+    // Adding or removing a row is a click, yet an edit: a form changed that way must not be
+    // refilled under the user, so such clicks count (a change elsewhere then shows the
+    // notice). They do not make leaving ask, since Save and Preview are clicks too.
+    let clicked = move |ev: &leptos::ev::MouseEvent| {
+        let edit_button = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("button").ok().flatten())
+            .is_some_and(|b| !b.has_attribute("data-not-an-edit"));
+        if edit_button {
+            typed.set(true);
         }
     };
     let slug = section.slug();
@@ -105,6 +118,7 @@ where
             hidden=move || !shown.get()
             on:input=move |ev| typing(&ev)
             on:change=move |ev| typing(&ev)
+            on:click=move |ev| clicked(&ev)
         >
             <Show when=move || stale.get()>
                 <p class="notice" role="status" id=format!("{slug}-stale")>
@@ -114,7 +128,7 @@ where
                          version with it. ",
                         section.title().to_lowercase(),
                     )}
-                    <button type="button" id=format!("{slug}-load-saved") on:click=move |_| refill()>
+                    <button type="button" id=format!("{slug}-load-saved") data-not-an-edit on:click=move |_| refill()>
                         "Load the saved version"
                     </button>
                 </p>

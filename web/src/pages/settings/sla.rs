@@ -36,6 +36,7 @@ pub fn SlaSettings() -> impl IntoView {
                         <button
                             type="button"
                             id=format!("sla-tier-{tier}")
+                            data-not-an-edit
                             class:active=move || shown.get() == t
                             aria-pressed=move || (shown.get() == t).to_string()
                             on:click=move |_| shown.set(t)

@@ -138,7 +138,7 @@ pub fn TemplatesSettings() -> impl IntoView {
         <div class="row">
             <label class="field">
                 "Notification type "
-                <select id="template-type" data-picks-view on:change=move |ev| { status.set(None); kind.set(event_target_value(&ev)) }>
+                <select id="template-type" data-not-an-edit on:change=move |ev| { status.set(None); kind.set(event_target_value(&ev)) }>
                     <option value="*">"every type (*)"</option>
                     {notification_types()
                         .into_iter()
@@ -151,7 +151,7 @@ pub fn TemplatesSettings() -> impl IntoView {
             </label>
             <label class="field">
                 "Part "
-                <select id="template-part" data-picks-view on:change=move |ev| { status.set(None); part.set(event_target_value(&ev)) }>
+                <select id="template-part" data-not-an-edit on:change=move |ev| { status.set(None); part.set(event_target_value(&ev)) }>
                     {parts()
                         .iter()
                         .map(|p| view! { <option value=*p selected=*p == "subject">{p.replace('_', " ")}</option> })
@@ -160,7 +160,7 @@ pub fn TemplatesSettings() -> impl IntoView {
             </label>
             <label class="field">
                 "Preview with "
-                <select id="template-escalation" data-picks-view on:change=move |ev| escalation.set(event_target_value(&ev))>
+                <select id="template-escalation" data-not-an-edit on:change=move |ev| escalation.set(event_target_value(&ev))>
                     {move || escalations
                         .get()
                         .into_iter()
