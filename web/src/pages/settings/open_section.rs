@@ -89,11 +89,7 @@ where
     // Choosing what to look at (a template's type, the escalation it previews) is not an
     // edit: such controls carry `data-not-an-edit`.
     let typing = move |ev: &leptos::ev::Event| {
-        let picks_view = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| el.has_attribute("data-not-an-edit"));
-        if !picks_view {
+        if !target(ev).is_some_and(|el| el.has_attribute("data-not-an-edit")) {
             typed.set(true);
             note_typing(true);
         }
@@ -101,10 +97,8 @@ where
     // Adding or removing a row is a click, yet an edit: a form changed that way must not be
     // refilled under the user, so such clicks count (a change elsewhere then shows the
     // notice). They do not make leaving ask, since Save and Preview are clicks too.
-    let clicked = move |ev: &leptos::ev::MouseEvent| {
-        let edit_button = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    let clicked = move |ev: &leptos::ev::Event| {
+        let edit_button = target(ev)
             .and_then(|el| el.closest("button").ok().flatten())
             .is_some_and(|b| !b.has_attribute("data-not-an-edit"));
         if edit_button {
@@ -139,4 +133,9 @@ where
             }}
         </div>
     }
+}
+
+/// The element an event happened on.
+fn target(ev: &leptos::ev::Event) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()
 }
