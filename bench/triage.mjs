@@ -6,8 +6,9 @@
 //
 // Run by `cargo xtask bench`, which sets ESCALON_EMBED_PKG and BENCH_MODULES.
 // Prints a Markdown fragment on stdout (the figures); progress goes to stderr.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -17,8 +18,24 @@ if (!pkg || !modules) throw new Error('set ESCALON_EMBED_PKG and BENCH_MODULES (
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
-const escalon = await import(pathToFileURL(join(pkg, 'escalon.js')).href);
-await escalon.init(readFileSync(join(pkg, 'escalon_embed_bg.wasm')));
+/**
+ * The package's two builds of the engine, each in its own module instance (the glue keeps
+ * one instance per module, so the speed build is loaded from a copy of the package files).
+ */
+async function load(wasmFile) {
+  let dir = pkg;
+  if (wasmFile !== 'escalon_embed_bg.wasm') {
+    dir = mkdtempSync(join(tmpdir(), 'escalon-speed-'));
+    for (const f of ['escalon.js', 'escalon_embed.js']) copyFileSync(join(pkg, f), join(dir, f));
+  }
+  const m = await import(pathToFileURL(join(dir, 'escalon.js')).href);
+  await m.init(readFileSync(join(pkg, wasmFile)));
+  return m.Engine.create();
+}
+const builds = {
+  size: await load('escalon_embed_bg.wasm'),
+  speed: await load('escalon_embed_speed_bg.wasm'),
+};
 const require = createRequire(join(modules, 'package.json'));
 const jre = require('json-rules-engine');
 const jsonLogic = require('json-logic-js');
@@ -120,15 +137,35 @@ function makeLogic() {
   };
 }
 
-const engine = escalon.Engine.create();
-function runEscalon(list, options) {
-  const answers = engine.determineEscalations(list, options);
+/** Tier and score of every ticket from one build at one detail, checking each answer. */
+function runEscalon(engine, list, detail) {
+  const answers = engine.determineEscalations(list, detail ? { detail } : {});
   if (!Array.isArray(answers)) throw new Error(`determineEscalations refused the list: ${JSON.stringify(answers)}`);
   return answers.map((a, k) => {
     if (!a.ok) throw new Error(`ticket ${k}: ${JSON.stringify(a.error)}`);
-    if (!a.result.reasons?.length) throw new Error(`ticket ${k}: no reasons`);
-    return { tier: a.result.tier, score: a.result.urgency_score };
+    const r = a.result;
+    // Reasons in every answer: sentences (full, triage) or each factor's points (scores),
+    // which must add up to the score.
+    if (detail === 'scores') {
+      const sum = Object.values(r.points ?? {}).reduce((s, p) => s + p, 0);
+      if (sum !== r.urgency_score) throw new Error(`ticket ${k}: points add up to ${sum}, not ${r.urgency_score}`);
+    } else if (!r.reasons?.length) {
+      throw new Error(`ticket ${k}: no reasons`);
+    }
+    return { tier: r.tier, score: r.urgency_score };
   });
+}
+
+const DETAILS = [
+  ['full', undefined, 'full answers'],
+  ['triage', 'triage', "`{detail: 'triage'}`: reasons as sentences, no briefing"],
+  ['scores', 'scores', "`{detail: 'scores'}`: each factor's points, no sentences"],
+];
+const rows = [];
+for (const [build, engine] of Object.entries(builds)) {
+  for (const [name, detail, answer] of DETAILS) {
+    rows.push({ key: `escalon ${build} ${name}`, build, answer, run: (list) => runEscalon(engine, list, detail) });
+  }
 }
 
 const jreDecide = makeJre();
@@ -142,15 +179,12 @@ const runLogic = (list) => list.map(logicDecide);
 
 const list = tickets(TICKETS);
 
-// Same answers first: tier and score for every ticket, from all three.
-const want = runEscalon(list);
-const runTriage = (list) => runEscalon(list, { detail: 'triage' });
-const peers = {
-  'Escalon detail triage': runTriage(list),
-  'json-rules-engine': await runJre(list),
-  'json-logic-js': runLogic(list),
-};
-for (const [name, got] of Object.entries(peers)) {
+// Same answers first: tier and score for every ticket, from every build, detail and peer.
+const want = rows[0].run(list);
+const others = Object.fromEntries(rows.slice(1).map((r) => [r.key, r.run(list)]));
+others['json-rules-engine'] = await runJre(list);
+others['json-logic-js'] = runLogic(list);
+for (const [name, got] of Object.entries(others)) {
   const bad = want.findIndex((w, k) => w.tier !== got[k].tier || w.score !== got[k].score);
   if (bad >= 0) {
     console.error(`MISMATCH ${name} on ticket ${bad}: escalon ${JSON.stringify(want[bad])}, ` +
@@ -177,23 +211,22 @@ async function measure(name, fn) {
   return median;
 }
 
-const rates = {
-  escalon: await measure('escalon', runEscalon),
-  triage: await measure('escalon detail triage', runTriage),
-  'json-rules-engine': await measure('json-rules-engine', runJre),
-  'json-logic-js': await measure('json-logic-js', runLogic),
-};
+const rates = {};
+for (const r of rows) rates[r.key] = await measure(r.key, r.run);
+rates['json-rules-engine'] = await measure('json-rules-engine', runJre);
+rates['json-logic-js'] = await measure('json-logic-js', runLogic);
 // A Markdown fragment on stdout: xtask pastes it into BENCHMARKS.md as it is.
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
-const ratio = (peer) => `${(rates.escalon / rates[peer]).toFixed(2)}x / ${(rates.triage / rates[peer]).toFixed(2)}x`;
+const vs = (key, peer) => `${(rates[key] / rates[peer]).toFixed(2)}x`;
 const nRules = { 'json-rules-engine': jreRules.rules.length, 'json-logic-js': Object.keys(logicRules.factors).length + logicRules.rules.length };
+const BUILD = { size: '`escalon_embed_bg.wasm` (size)', speed: '`escalon_embed_speed_bg.wasm` (speed)' };
+const escalonRows = rows.map((r) => `| Escalon ${BUILD[r.build]} | ${r.answer} | ${fmt(rates[r.key])} | ${vs(r.key, 'json-rules-engine')} | ${vs(r.key, 'json-logic-js')} |`);
 console.log(`${fmt(TICKETS)} tickets (tiers 1-4: ${tierCounts.join(' / ')}), median of ${RUNS} timed runs after one warm-up, Node ${process.version}; all agreed on tier and score for every ticket.
 
-| engine | tickets/s | Escalon is | rules evaluated |
-|---|---:|---:|---|
-| Escalon \`determineEscalations(list)\` (wasm, full answers) | ${fmt(rates.escalon)} | | 9 factor tables + 8 JSON Logic rules |
-| Escalon \`determineEscalations(list, {detail: 'triage'})\` (reasons, no briefing) | ${fmt(rates.triage)} | | the same |
-| json-rules-engine | ${fmt(rates['json-rules-engine'])} | ${ratio('json-rules-engine')} | ${nRules['json-rules-engine']} rules (one per band) |
-| json-logic-js | ${fmt(rates['json-logic-js'])} | ${ratio('json-logic-js')} | ${nRules['json-logic-js']} expressions |
+| engine | answer | tickets/s | vs json-rules-engine | vs json-logic-js |
+|---|---|---:|---:|---:|
+${escalonRows.join('\n')}
+| json-rules-engine 7.3 | ${nRules['json-rules-engine']} rules (one per band) | ${fmt(rates['json-rules-engine'])} | | |
+| json-logic-js 2.0 | ${nRules['json-logic-js']} expressions | ${fmt(rates['json-logic-js'])} | | |
 
-"Escalon is" gives full / triage answers against each peer.`);
+Escalon evaluates 9 factor tables and 8 JSON Logic rules per ticket and returns its reasons at every detail.`);

@@ -122,3 +122,36 @@ fn determine_into_text_10k(b: divan::Bencher) {
         out.len()
     });
 }
+
+/// What the embed's `determineEscalations(list, {detail})` does: the list as JSON text in,
+/// the answers as JSON text out (`batch::determine_many`).
+fn batch(b: divan::Bencher, detail: &str) {
+    let list: Vec<Value> = requests()
+        .into_iter()
+        .map(|r| r["parameters"].clone())
+        .collect();
+    let text = serde_json::to_string(&list).expect("tickets serialise");
+    let mut ws = Workspace::default();
+    let opts = escalon::batch::Batch {
+        detail: Some(detail),
+        ..Default::default()
+    };
+    b.bench_local(|| {
+        let mut out = Vec::with_capacity(text.len() * 9);
+        let mut ctx = || Context::with_counter(None, "bench");
+        escalon::batch::determine_many(&mut ws, divan::black_box(&text), opts, &mut ctx, &mut out)
+            .expect("an array");
+        out.len()
+    });
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn batch_triage_10k(b: divan::Bencher) {
+    batch(b, "triage");
+}
+
+/// `detail: "scores"`: tier, priority and each factor's points, no sentences.
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn batch_scores_10k(b: divan::Bencher) {
+    batch(b, "scores");
+}

@@ -83,12 +83,12 @@ pub fn handle_into(
     if let Ok(action @ "determine-escalation") = action_of(request) {
         ctx.set_changed(false);
         match direct_decision(workspace, request, ctx) {
-            Ok(Some(decision)) => {
+            Ok(Some(answer)) => {
                 // The envelope's keys in the order a `Value` map sorts them, as `handle` writes.
                 out.extend_from_slice(
                     b"{\"action\":\"determine-escalation\",\"ok\":true,\"result\":",
                 );
-                decide::write_decision(out, &decision);
+                decide::write_answer(out, &answer);
                 out.push(b'}');
                 return;
             }
@@ -111,7 +111,7 @@ fn direct_decision(
     ws: &Workspace,
     request: &Value,
     ctx: &Context,
-) -> Result<Option<decide::Decision>, RequestError> {
+) -> Result<Option<decide::Answer>, RequestError> {
     let env = envelope(request, ctx)?;
     let empty = Value::Object(Map::new());
     let parameters = env.parameters.unwrap_or(&empty);
@@ -120,7 +120,7 @@ fn direct_decision(
         return Ok(None);
     }
     let rules = ws.rules()?;
-    Ok(Some(decide::decide(ws, rules, parameters, &input, env.now)))
+    Ok(Some(decide::answer(ws, rules, parameters, &input, env.now)))
 }
 
 /// What every action reads from the request's envelope.
@@ -210,11 +210,11 @@ fn determine(
     actor: &str,
 ) -> Result<Value, RequestError> {
     let input = decide::input::parse(parameters)?;
-    let decision = {
+    let answer = {
         let rules = ws.rules()?;
-        decide::decide(ws, rules, parameters, &input, now)
+        decide::answer(ws, rules, parameters, &input, now)
     };
-    let mut result = serde_json::to_value(&decision).expect("a decision serialises");
+    let mut result = serde_json::to_value(&answer).expect("a decision serialises");
     if input.record {
         let now = now.ok_or_else(|| {
             RequestError::new(
@@ -223,7 +223,7 @@ fn determine(
                 "recording an escalation needs the current time: give `now`",
             )
         })?;
-        let (id, how) = decide::record(ws, &decision, &input, ctx, now, actor);
+        let (id, how) = decide::record(ws, answer.verdict(), &input, ctx, now, actor);
         ctx.set_changed(how != "unchanged");
         result["escalation_id"] = json!(id);
         result["recorded"] = json!(how);

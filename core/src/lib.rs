@@ -4,6 +4,7 @@
 //! only move bytes, time and fresh ids.
 
 pub mod aging;
+pub mod batch;
 pub mod calendar;
 pub mod config;
 mod config_defaults;

@@ -131,6 +131,15 @@ impl<'a> Obj<'a> {
         Ok(Some(n))
     }
 
+    /// [`Self::integer`] with its bounds as one pair.
+    pub fn integer_in(
+        &self,
+        key: &str,
+        (min, max): (i64, i64),
+    ) -> Result<Option<i64>, RequestError> {
+        self.integer(key, min, max)
+    }
+
     /// A value from an ordered scale, returned with its rank.
     pub fn scale(
         &self,

@@ -6,7 +6,51 @@ use serde_json::Value;
 
 use crate::config::{Effect, Rule};
 use crate::error::{ErrorCode, RequestError};
-use crate::logic::{truthy, Node};
+use crate::logic::{truthy, Data, Node};
+
+/// The computed facts a decision offers rules under `facts.`, in slot order.
+pub const FACT_KEYS: [&str; 15] = [
+    "severity_rank",
+    "impact_rank",
+    "segment_rank",
+    "sentiment_rank",
+    "health_risk",
+    "health_score",
+    "contract_value",
+    "duration_hours",
+    "previous_escalations",
+    "history_escalations",
+    "affected_users",
+    "current_tier",
+    "category",
+    "product",
+    "sla",
+];
+
+/// One ticket's rule data: the request parts rules read, and the facts, either in slots
+/// (when every rule names the facts it reads) or under `facts` in the tree.
+pub struct RuleData {
+    pub tree: Value,
+    pub slots: [Option<Value>; FACT_KEYS.len()],
+}
+
+impl RuleData {
+    /// Rule data from one document as rules see it (`{"facts": {...}, "issue": {...}}`),
+    /// laid out for `rules`: known facts go to their slots when the rules read slots.
+    pub fn from_document(rules: &RuleSet, mut doc: Value) -> RuleData {
+        let mut slots: [Option<Value>; FACT_KEYS.len()] = Default::default();
+        let facts = match doc.as_object_mut() {
+            Some(m) if rules.slotted() => m.get_mut("facts").and_then(Value::as_object_mut),
+            _ => None,
+        };
+        if let Some(facts) = facts {
+            for (slot, key) in FACT_KEYS.iter().enumerate() {
+                slots[slot] = facts.remove(*key);
+            }
+        }
+        RuleData { tree: doc, slots }
+    }
+}
 
 /// Operators accepted in conditions. jsonlogic-rs treats an object with an unknown key as a
 /// literal (which is truthy), so a typo like `">=="` would silently match every ticket;
@@ -63,6 +107,10 @@ pub struct RuleSet {
     pub rules: Vec<CompiledRule>,
     /// What the rules may read, worked out once: deciding a ticket builds only that data.
     reads: Reads,
+    /// Which of [`FACT_KEYS`] some rule may read.
+    fact_reads: [bool; FACT_KEYS.len()],
+    /// Whether the rules read facts through slots (see [`RuleData`]).
+    slotted: bool,
 }
 
 /// Top-level data keys and keys of `facts` some rule may read.
@@ -110,9 +158,25 @@ impl RuleSet {
             });
         }
         let reads = Reads::of(&compiled);
+        let fact_reads = FACT_KEYS.map(|k| match &reads.facts {
+            None => true,
+            Some(keys) => keys.iter().any(|r| r == k),
+        });
+        // Bounded reads name every fact key they touch, so no expression can tell a slot
+        // from a map entry; otherwise facts stay a map in the tree.
+        let slotted = reads.facts.is_some();
+        if slotted {
+            let slot_of = |k: &str| FACT_KEYS.iter().position(|f| *f == k);
+            for r in &mut compiled {
+                let c = std::mem::replace(&mut r.condition, Node::Lit(Value::Null));
+                r.condition = c.slotted("facts", &slot_of);
+            }
+        }
         Ok(RuleSet {
             rules: compiled,
             reads,
+            fact_reads,
+            slotted,
         })
     }
 }
@@ -133,6 +197,16 @@ impl RuleSet {
             None => true,
             Some(keys) => keys.iter().any(|k| k == key),
         }
+    }
+
+    /// [`Self::reads_fact`] for `FACT_KEYS[slot]`, without comparing names per ticket.
+    pub fn reads_fact_slot(&self, slot: usize) -> bool {
+        self.fact_reads[slot]
+    }
+
+    /// Whether facts go in [`RuleData::slots`] (else under `facts` in the tree).
+    pub fn slotted(&self) -> bool {
+        self.slotted
     }
 }
 
@@ -157,8 +231,12 @@ impl Reads {
 impl CompiledRule {
     /// JSON Logic truthiness: a condition that errors at evaluation time does not match,
     /// because one ticket's odd data must not block the decision for it.
-    pub fn matches(&self, data: &Value) -> bool {
-        self.condition.eval(data).is_ok_and(|v| truthy(&v))
+    pub fn matches(&self, data: &RuleData) -> bool {
+        let d = Data {
+            tree: &data.tree,
+            slots: &data.slots,
+        };
+        self.condition.eval_in(d).is_ok_and(|v| truthy(&v))
     }
 }
 
@@ -207,8 +285,9 @@ mod tests {
     #[test]
     fn compiled_rule_reads_facts() {
         let set = RuleSet::compile(&[rule(json!({">=": [{"var": "facts.x"}, 2]}))]).unwrap();
-        assert!(set.rules[0].matches(&json!({"facts": {"x": 3}})));
-        assert!(!set.rules[0].matches(&json!({"facts": {"x": 1}})));
+        let data = |x: i64| RuleData::from_document(&set, json!({"facts": {"x": x}}));
+        assert!(set.rules[0].matches(&data(3)));
+        assert!(!set.rules[0].matches(&data(1)));
     }
 
     #[test]
@@ -229,6 +308,94 @@ mod tests {
             let set =
                 RuleSet::compile(&[rule(json!({"var": "facts.x"})), rule(whole.clone())]).unwrap();
             assert!(set.reads_fact("anything"), "{whole}");
+        }
+    }
+
+    /// Facts read by slot must match facts read from a `facts` map for every expression:
+    /// the same rules compiled bounded (slotted) and unbounded (a `missing` rule added).
+    #[test]
+    fn slotted_facts_read_as_the_facts_map_does() {
+        let mut rules = crate::config::default_config().rules;
+        for (k, when) in [
+            json!({"==": [{"var": ["facts.sla.first_response.state", "none"]}, "breached"]}),
+            json!({"==": [{"var": ["facts.sla.first_response.state", "none"]}, "none"]}),
+            json!({"!": {"var": "facts.health_score"}}),
+            json!({"==": [{"var": ["facts.product", "none"]}, null]}),
+            json!({"in": [{"var": "facts.category"}, ["bug", "outage"]]}),
+            json!({"<": [0, {"var": "facts.affected_users.0"}, 9]}),
+            json!({"==": [{"var": ["facts.unknown", 7]}, 7]}),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut r = rule(when);
+            r.id = format!("extra{k}");
+            rules.push(r);
+        }
+        let slotted = RuleSet::compile(&rules).unwrap();
+        assert!(slotted.slotted());
+        let mut with_missing = rules.clone();
+        with_missing.push(rule(json!({"missing": ["facts.zzz"]})));
+        let tree = RuleSet::compile(&with_missing).unwrap();
+        assert!(!tree.slotted());
+
+        let facts = |v: &[Value]| -> [Option<Value>; FACT_KEYS.len()] {
+            std::array::from_fn(|k| v.get(k).cloned().filter(|x| x != &json!("absent")))
+        };
+        let cases = [
+            vec![
+                json!(3),
+                json!(3),
+                json!(2),
+                json!(4),
+                json!(60),
+                json!(40),
+                json!(1e6),
+                json!(30),
+                json!(4),
+                json!(1),
+                json!(0),
+                json!(1),
+                json!("security"),
+                Value::Null,
+                json!({"first_response": {"state": "breached"}}),
+            ],
+            vec![
+                json!(0),
+                json!(0),
+                json!(0),
+                json!(1),
+                json!(0),
+                Value::Null,
+                json!(0),
+                json!(0),
+                json!(0),
+                json!(0),
+                json!(5),
+                json!(1),
+                json!("bug"),
+                json!("absent"),
+                json!("absent"),
+            ],
+        ];
+        for case in &cases {
+            let slots = facts(case);
+            let map: serde_json::Map<String, Value> = FACT_KEYS
+                .iter()
+                .zip(slots.iter())
+                .filter_map(|(k, v)| Some((k.to_string(), v.clone()?)))
+                .collect();
+            let by_slot = RuleData {
+                tree: json!({}),
+                slots: slots.clone(),
+            };
+            let by_map = RuleData {
+                tree: json!({"facts": map}),
+                slots: Default::default(),
+            };
+            for (a, b) in slotted.rules.iter().zip(&tree.rules) {
+                assert_eq!(a.matches(&by_slot), b.matches(&by_map), "rule {}", a.id);
+            }
         }
     }
 

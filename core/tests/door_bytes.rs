@@ -72,7 +72,7 @@ fn ticket(picks: &[u8; 10], ws: &Workspace) -> Value {
         params["record"] = json!(true);
     }
     if p(2, 5) == 4 {
-        params["detail"] = json!(if p(3, 2) == 0 { "triage" } else { "full" });
+        params["detail"] = json!(["triage", "full", "scores"][p(3, 3)]);
     }
     params
 }

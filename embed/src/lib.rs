@@ -71,66 +71,44 @@ impl Engine {
     }
 
     /// Many `determine-escalation` parameter objects (a JSON array) -> an array of responses,
-    /// in one call so bulk triage does not pay the boundary per ticket. Responses are written
-    /// one by one into a single buffer instead of being gathered into one big JSON value
-    /// first. `detail` (`full` or `triage`) applies to each ticket that does not set its own;
-    /// the door checks it like any other field. `given_now` is the host's chosen instant,
-    /// put in each ticket's envelope so the door checks it as it checks any `now`; `now` is
-    /// the host's clock, used without it.
+    /// in one call so bulk triage does not pay the boundary per ticket (`escalon::batch`).
+    /// `detail` (`full`, `triage` or `scores`) applies to each ticket that does not set its
+    /// own; the door checks it like any other field. `given_now` is the host's chosen
+    /// instant, put in each ticket's envelope so the door checks it as it checks any `now`;
+    /// `now` is the host's clock, used without it.
     #[wasm_bindgen(js_name = determineEscalations)]
     pub fn determine_escalations(
         &mut self,
-        list: &str,
+        list: &[u8],
         now: Option<String>,
         id_seed: &str,
         detail: Option<String>,
         given_now: Option<String>,
     ) -> String {
-        let items: Vec<Value> = match serde_json::from_str(list) {
-            Ok(Value::Array(items)) => items,
-            _ => {
-                return json!({"ok": false, "error": {"code": "wrong_type", "path": "",
-                    "message": "expected a JSON array of determine-escalation parameters"}})
-                .to_string()
-            }
+        // The wrapper encodes with TextEncoder, which always writes UTF-8.
+        let list = std::str::from_utf8(list).unwrap_or("not UTF-8");
+        let batch = escalon::batch::Batch {
+            now: given_now.as_deref(),
+            // One reading of the clock for the whole list; each ticket still gets its own ids.
+            clock: context(now.as_deref(), id_seed).now,
+            detail: detail.as_deref(),
         };
-        // One reading of `now` for the whole list; each ticket still gets its own ids.
-        let at = context(now.as_deref(), id_seed).now;
-        // An answer (reasons, actions, stakeholders) runs to about 8-10 times its request's
-        // text; reserving that up front saves the buffer's repeated doubling and copying,
-        // and the wasm memory growth each doubling triggers.
+        // A full answer (reasons, actions, stakeholders) runs to about 8-10 times its
+        // request's text; reserving that up front saves the buffer's repeated doubling and
+        // copying, and the wasm memory growth each doubling triggers.
         let mut out = room_for(list.len().saturating_mul(9).saturating_add(2));
-        out.push(b'[');
-        let mut changed = false;
-        for (k, mut p) in items.into_iter().enumerate() {
-            if k > 0 {
-                out.push(b',');
-            }
-            if let (Some(d), Some(m)) = (&detail, p.as_object_mut()) {
-                m.entry("detail").or_insert_with(|| Value::from(d.as_str()));
-            }
-            // Built by hand: `json!` would copy `p` through serde instead of moving it in.
-            let mut req = serde_json::Map::new();
-            req.insert("action".into(), Value::from("determine-escalation"));
-            if let Some(t) = &given_now {
-                req.insert("now".into(), Value::from(t.as_str()));
-            }
-            req.insert("parameters".into(), p);
-            let mut ctx = context(None, id_seed);
-            ctx.now = at;
-            // Written straight into the buffer: the same bytes as `handle`'s answer, without
-            // building its `Value` tree first.
-            escalon::door::handle_into(
-                &mut self.workspace,
-                &Value::Object(req),
-                &mut ctx,
-                &mut out,
-            );
-            changed |= ctx.changed();
+        let mut per_ticket = || context(None, id_seed);
+        match escalon::batch::determine_many(
+            &mut self.workspace,
+            list,
+            batch,
+            &mut per_ticket,
+            &mut out,
+        ) {
+            // Any ticket recorded makes the batch a change, not just the last one.
+            Ok(changed) => self.changed = changed,
+            Err(e) => return json!({"ok": false, "error": e}).to_string(),
         }
-        out.push(b']');
-        // Any ticket recorded makes the batch a change, not just the last one.
-        self.changed = changed;
         String::from_utf8(out).expect("serde_json writes UTF-8")
     }
 
@@ -208,12 +186,13 @@ mod tests {
     fn batch_rejects_a_non_array_and_keeps_working() {
         let mut e = Engine::new();
         let bad: Value =
-            serde_json::from_str(&e.determine_escalations("{}", None, "t", None, None)).unwrap();
+            serde_json::from_str(&e.determine_escalations(b"{}", None, "t", None, None)).unwrap();
         assert_eq!(bad["error"]["code"], "wrong_type");
         let list = r#"[{"issue":{"severity":"low","impact":"single_user"},"customer":{"segment":"smb"}},
                        {"issue":{"severity":"critical","impact":"all_customers"},"customer":{"segment":"strategic"}}]"#;
         let out: Value =
-            serde_json::from_str(&e.determine_escalations(list, None, "t", None, None)).unwrap();
+            serde_json::from_str(&e.determine_escalations(list.as_bytes(), None, "t", None, None))
+                .unwrap();
         assert_eq!(out[0]["ok"], true, "{out}");
         assert!(out[1]["result"]["tier"].as_u64() > out[0]["result"]["tier"].as_u64());
     }
@@ -231,7 +210,7 @@ mod tests {
         let now = Some("2025-03-01T10:00:00Z".to_string());
         let mut e = Engine::demo();
         let batch: Value = serde_json::from_str(&e.determine_escalations(
-            &list.to_string(),
+            list.to_string().as_bytes(),
             now.clone(),
             "t",
             None,
@@ -257,9 +236,14 @@ mod tests {
         ]);
         let mut e = Engine::demo();
         let now = Some("2025-03-01T10:00:00Z".to_string());
-        let out: Value =
-            serde_json::from_str(&e.determine_escalations(&list.to_string(), now, "t", None, None))
-                .unwrap();
+        let out: Value = serde_json::from_str(&e.determine_escalations(
+            list.to_string().as_bytes(),
+            now,
+            "t",
+            None,
+            None,
+        ))
+        .unwrap();
         assert_eq!(out[0]["ok"], true, "{out}");
         assert!(e.changed());
     }
@@ -274,8 +258,13 @@ mod tests {
         ]);
         let mut e = Engine::new();
         let mut batch = |detail: &str| -> Value {
-            let out =
-                e.determine_escalations(&list.to_string(), None, "t", Some(detail.into()), None);
+            let out = e.determine_escalations(
+                list.to_string().as_bytes(),
+                None,
+                "t",
+                Some(detail.into()),
+                None,
+            );
             serde_json::from_str(&out).unwrap()
         };
         let out = batch("triage");
@@ -299,7 +288,7 @@ mod tests {
         let host_clock = Some("2026-11-29T10:00:00Z".to_string());
         let given = Some("2025-02-03T04:05:06Z".to_string());
         let out: Value = serde_json::from_str(&e.determine_escalations(
-            &list.to_string(),
+            list.to_string().as_bytes(),
             host_clock.clone(),
             "t",
             None,
@@ -314,7 +303,7 @@ mod tests {
         );
 
         let bad: Value = serde_json::from_str(&e.determine_escalations(
-            &list.to_string(),
+            list.to_string().as_bytes(),
             host_clock,
             "t",
             None,

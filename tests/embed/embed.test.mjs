@@ -113,6 +113,36 @@ test('bulk triage with detail triage answers the same tiers and reasons, without
   assert.equal(bad[0].error.path, 'parameters.detail');
 });
 
+test('bulk triage with detail scores: the same tiers and scores, reasons as points that add up', () => {
+  const engine = escalon.Engine.create();
+  const list = [
+    { issue: { severity: 'low', impact: 'single_user' }, customer: { segment: 'smb' } },
+    { issue: { id: 'T-2', severity: 'high', impact: 'multiple_customers', category: 'security' },
+      customer: { segment: 'enterprise', health_score: 40 }, context: { previous_escalations: 3 } },
+    // Every factor at its most serious: the sum passes 100 and the cap shows in the points.
+    { issue: { severity: 'critical', impact: 'all_customers', duration_hours: 48, affected_users: 5000 },
+      customer: { segment: 'strategic', health_score: 0, contract_value: 2e6 },
+      context: { previous_escalations: 6, customer_sentiment: 'angry' } },
+  ];
+  const full = engine.determineEscalations(list);
+  const scores = engine.determineEscalations(list, { detail: 'scores' });
+  scores.forEach((r, k) => {
+    assert.equal(r.ok, true, JSON.stringify(r));
+    const f = full[k].result;
+    assert.equal(r.result.tier, f.tier);
+    assert.equal(r.result.urgency_score, f.urgency_score);
+    assert.equal(r.result.priority, f.priority);
+    assert.deepEqual(r.result.matched_rules, f.matched_rules);
+    const given = Object.fromEntries(f.reasons.filter((x) => x.points !== 0).map((x) => [x.factor, x.points]));
+    assert.deepEqual(r.result.points, given, 'the same points as the worded reasons');
+    assert.equal(r.result.reasons, undefined, 'no sentences');
+  });
+  assert.equal(scores[1].result.ticket, 'T-2');
+  assert.ok(scores[1].result.points['rule:repeat_escalations'] > 0);
+  assert.ok(scores[2].result.points.cap < 0, JSON.stringify(scores[2].result.points));
+  assert.equal(scores[2].result.urgency_score, 100);
+});
+
 test('every door action has a typed helper that reaches it', () => {
   const engine = escalon.Engine.demo();
   const calls = {

@@ -42,6 +42,16 @@ test('Decision and Reason match the engine', () => {
   assertShape('Reason', decision.result.reasons[0]);
 });
 
+test('Scores matches the engine', () => {
+  const r = escalon.Engine.demo().determineEscalation({
+    issue: { id: 'TICKET-12345', severity: 'high', impact: 'multiple_customers' },
+    customer: { segment: 'enterprise', health_score: 45 },
+    detail: 'scores',
+  }, '2025-01-22T10:00:00Z');
+  assert.equal(r.ok, true, JSON.stringify(r));
+  assertShape('Scores', r.result);
+});
+
 test('ErrorObject matches the engine', () => {
   const r = escalon.run({ action: 'nope' });
   assertShape('ErrorObject', r.error);

@@ -65,37 +65,53 @@ pub fn embed() -> Result {
 }
 
 /// Builds the ES module package (glue, .wasm, typed wrapper, .d.ts, package.json) into one
-/// folder a host can copy or `npm install`; returns it.
+/// folder a host can copy or `npm install`; returns it. The package holds two builds of the
+/// engine behind one glue: `escalon_embed_bg.wasm` (optimised for size, what `init()` loads)
+/// and `escalon_embed_speed_bg.wasm` (for speed, for bulk triage where bytes matter less).
 fn build_embed() -> Result<PathBuf> {
-    sh::run(&mut sh::cmd(
-        "cargo",
-        &[
-            "build",
-            "--release",
-            "--package",
-            "escalon-embed",
-            "--target",
-            WASM,
-        ],
-    ))?;
-    let wasm = sh::target_dir()
-        .join(WASM)
-        .join("release")
-        .join("escalon_embed.wasm");
     let out = sh::target_dir().join("embed").join("pkg");
-    sh::run(&mut sh::cmd(
-        "wasm-bindgen",
-        &[
-            "--target",
-            "web",
-            "--out-dir",
-            out.to_str().unwrap(),
-            wasm.to_str().unwrap(),
-        ],
-    ))?;
-    let bg = out.join("escalon_embed_bg.wasm");
-    let bg = bg.to_str().unwrap();
-    sh::run(&mut sh::cmd("wasm-opt", &["-Oz", bg, "-o", bg]))?;
+    let speed = sh::target_dir().join("embed").join("speed");
+    for (profile, dir, level) in [("release", &out, "-Oz"), ("speed", &speed, "-O3")] {
+        sh::run(&mut sh::cmd(
+            "cargo",
+            &[
+                "build",
+                "--profile",
+                profile,
+                "--package",
+                "escalon-embed",
+                "--target",
+                WASM,
+            ],
+        ))?;
+        let wasm = sh::target_dir()
+            .join(WASM)
+            .join(profile)
+            .join("escalon_embed.wasm");
+        sh::run(&mut sh::cmd(
+            "wasm-bindgen",
+            &[
+                "--target",
+                "web",
+                "--out-dir",
+                dir.to_str().unwrap(),
+                wasm.to_str().unwrap(),
+            ],
+        ))?;
+        let bg = dir.join("escalon_embed_bg.wasm");
+        let bg = bg.to_str().unwrap();
+        sh::run(&mut sh::cmd("wasm-opt", &[level, bg, "-o", bg]))?;
+    }
+    // One glue serves both only if wasm-bindgen wrote the same glue for both.
+    let glue = |dir: &PathBuf| std::fs::read(dir.join("escalon_embed.js")).unwrap_or_default();
+    if glue(&out) != glue(&speed) {
+        return Err("the speed build's wasm-bindgen glue differs from the size build's".into());
+    }
+    std::fs::copy(
+        speed.join("escalon_embed_bg.wasm"),
+        out.join("escalon_embed_speed_bg.wasm"),
+    )
+    .map_err(|e| format!("cannot copy the speed build: {e}"))?;
     for file in ["escalon.js", "escalon.d.ts", "package.json"] {
         let from = sh::root().join("embed").join("js").join(file);
         std::fs::copy(&from, out.join(file))

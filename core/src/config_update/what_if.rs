@@ -111,8 +111,8 @@ fn retiered(
 ) -> Option<Escalation> {
     let (index, at, recorded, params) = opening_request(esc)?;
     let i = input::parse(&params).ok()?;
-    let before = decide::decide(old_ws, old_rules, &params, &i, Some(at)).tier;
-    let after = decide::decide(new_ws, new_rules, &params, &i, Some(at)).tier;
+    let before = decide::score(old_ws, old_rules, &params, &i, Some(at)).tier;
+    let after = decide::score(new_ws, new_rules, &params, &i, Some(at)).tier;
     let opening = match after.cmp(&before) {
         std::cmp::Ordering::Equal => return None,
         std::cmp::Ordering::Greater => recorded.max(after),

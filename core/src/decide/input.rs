@@ -5,13 +5,13 @@ use serde_json::Value;
 
 use crate::error::{ErrorCode, RequestError};
 use crate::params::{as_obj, missing, Obj};
-use crate::scales::{IMPACT, SEGMENT, SENTIMENT, SEVERITY};
+use crate::scales::{Scale, IMPACT, SEGMENT, SENTIMENT, SEVERITY};
 
 /// A value from an ordered scale: its rank (0 = least serious) and its name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranked {
     pub rank: usize,
-    pub name: String,
+    pub name: &'static str,
 }
 
 /// How much of the decision to answer with.
@@ -24,6 +24,9 @@ pub enum Detail {
     /// recommended actions or history, which a queue sorting thousands of tickets does not
     /// read and which are most of a full answer's size.
     Triage,
+    /// For bulk triage at volume: tier, priority, score and each factor's points, no
+    /// sentences at all (see `Scores`).
+    Scores,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,10 +51,30 @@ pub struct DecisionInput {
     pub detail: Detail,
 }
 
-fn ranked(r: (usize, &str)) -> Ranked {
+/// The scale's own name for the value (equal to what was written: scales match exactly),
+/// so a decision holds no copy of the request's text.
+// Bounds of the numeric fields, shared with the text reader (`input_text.rs`).
+pub const DURATION_HOURS: (f64, f64) = (0.0, f64::INFINITY);
+pub const HEALTH_SCORE: (f64, f64) = (0.0, 100.0);
+pub const CONTRACT_VALUE: (f64, f64) = (0.0, f64::INFINITY);
+pub const CURRENT_TIER: (i64, i64) = (1, 4);
+pub const AFFECTED_USERS: (i64, i64) = (0, i64::MAX);
+pub const PREVIOUS_ESCALATIONS: (i64, i64) = (0, u32::MAX as i64);
+
+/// A `detail` by its name.
+pub fn detail_named(name: &str) -> Option<Detail> {
+    match name {
+        "full" => Some(Detail::Full),
+        "triage" => Some(Detail::Triage),
+        "scores" => Some(Detail::Scores),
+        _ => None,
+    }
+}
+
+fn ranked(scale: &Scale, r: (usize, &str)) -> Ranked {
     Ranked {
         rank: r.0,
-        name: r.1.to_string(),
+        name: scale.values[r.0],
     }
 }
 
@@ -83,7 +106,7 @@ pub fn parse(parameters: &Value) -> Result<DecisionInput, RequestError> {
 
     let (previous_escalations, sentiment) = match &context {
         Some(c) => (
-            c.integer("previous_escalations", 0, i64::from(u32::MAX))?
+            c.integer_in("previous_escalations", PREVIOUS_ESCALATIONS)?
                 .unwrap_or(0),
             c.scale("customer_sentiment", &SENTIMENT)?,
         ),
@@ -99,39 +122,42 @@ pub fn parse(parameters: &Value) -> Result<DecisionInput, RequestError> {
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .map(str::to_string),
-        severity: ranked(severity),
-        impact: ranked(impact),
+        severity: ranked(&SEVERITY, severity),
+        impact: ranked(&IMPACT, impact),
         duration_hours: issue
-            .number("duration_hours", Some(0.0), None)?
+            .number("duration_hours", Some(DURATION_HOURS.0), None)?
             .unwrap_or(0.0),
-        current_tier: issue.integer("current_tier", 1, 4)?.unwrap_or(1) as u8,
+        current_tier: issue.integer_in("current_tier", CURRENT_TIER)?.unwrap_or(1) as u8,
         category: issue.str("category")?.map(str::to_string),
         product: issue.str("product")?.map(str::to_string),
-        affected_users: issue.integer("affected_users", 0, i64::MAX)?,
+        affected_users: issue.integer_in("affected_users", AFFECTED_USERS)?,
         summary: match issue.str("summary")? {
             Some(s) => Some(s.to_string()),
             None => issue.str("description")?.map(str::to_string),
         },
         customer_id: customer.str("id")?.map(str::to_string),
         customer_name: customer.str("name")?.map(str::to_string),
-        segment: ranked(segment),
-        health_score: customer.number("health_score", Some(0.0), Some(100.0))?,
+        segment: ranked(&SEGMENT, segment),
+        health_score: customer.number(
+            "health_score",
+            Some(HEALTH_SCORE.0),
+            Some(HEALTH_SCORE.1),
+        )?,
         contract_value: customer
-            .number("contract_value", Some(0.0), None)?
+            .number("contract_value", Some(CONTRACT_VALUE.0), None)?
             .unwrap_or(0.0),
         previous_escalations,
-        sentiment: ranked(sentiment),
+        sentiment: ranked(&SENTIMENT, sentiment),
         record: p.bool("record")?.unwrap_or(false),
         detail: match p.str("detail")? {
-            None | Some("full") => Detail::Full,
-            Some("triage") => Detail::Triage,
-            Some(other) => {
-                return Err(RequestError::new(
+            None => Detail::Full,
+            Some(name) => detail_named(name).ok_or_else(|| {
+                RequestError::new(
                     ErrorCode::OutOfRange,
                     p.path_of("detail"),
-                    format!("unknown detail '{other}'; expected one of: full, triage"),
-                ))
-            }
+                    format!("unknown detail '{name}'; expected one of: full, triage, scores"),
+                )
+            })?,
         },
     })
 }

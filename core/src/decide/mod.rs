@@ -1,25 +1,28 @@
 //! determine-escalation: facts from the request and the customer's history, rules, a score
 //! whose reasons add up, then tier, priority, stakeholders and recommended actions.
 
+mod history;
 pub mod input;
+pub mod input_text;
 mod record;
 mod score;
+mod scored;
 mod sla_risk;
 mod write;
 
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::config::Config;
-use crate::event::{CustomerRef, Escalation, EventKind};
 use crate::rules::RuleSet;
-use crate::state::{fold, EscalationState};
+use crate::state::EscalationState;
 use crate::workspace::Workspace;
 pub use input::{DecisionInput, Detail};
 pub use record::record;
 pub use score::Reason;
-pub use write::write_decision;
+pub use scored::{score, Scored, Scores, Verdict};
+pub use write::{write_answer, write_decision};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Decision {
@@ -76,87 +79,6 @@ pub struct History {
     pub escalations: Vec<String>,
 }
 
-/// What `fold` would give as ticket, customer and opening time, read without folding: all
-/// three come from the last `created` event only. Lets a ticket skip the escalations that
-/// cannot be its own or its customer's instead of folding the whole workspace per ticket.
-struct Opening<'a> {
-    ticket: &'a str,
-    customer: Option<&'a CustomerRef>,
-    opened_at: Option<Timestamp>,
-}
-
-fn opening(esc: &Escalation) -> Opening<'_> {
-    let mut o = Opening {
-        ticket: "",
-        customer: None,
-        opened_at: None,
-    };
-    for e in &esc.events {
-        if let EventKind::Created {
-            ticket, customer, ..
-        } = &e.kind
-        {
-            o = Opening {
-                ticket,
-                customer: Some(customer),
-                opened_at: Some(e.at),
-            };
-        }
-    }
-    o
-}
-
-/// The live record of this ticket, if the workspace has one: it supplies what the request
-/// leaves out (customer identity for history, category and product for runbooks).
-fn known_ticket(ws: &Workspace, i: &DecisionInput) -> Option<EscalationState> {
-    let ticket = i.ticket.as_deref()?;
-    ws.escalations
-        .iter()
-        .find(|e| opening(e).ticket == ticket)
-        .map(fold)
-}
-
-/// Who the customer is, for history: explicit id or name, else the known ticket's customer.
-fn customer_key(i: &DecisionInput, known: Option<&EscalationState>) -> Option<String> {
-    i.customer_id
-        .clone()
-        .or_else(|| i.customer_name.clone())
-        .or_else(|| {
-            let c = &known?.customer;
-            c.id.clone().or_else(|| c.name.clone())
-        })
-}
-
-fn history(
-    ws: &Workspace,
-    i: &DecisionInput,
-    known: Option<&EscalationState>,
-    now: Option<Timestamp>,
-) -> History {
-    let window = ws.config.history_window_days;
-    let mut h = History {
-        customer: customer_key(i, known),
-        window_days: window,
-        escalations: Vec::new(),
-    };
-    let (Some(key), Some(now)) = (h.customer.as_deref(), now) else {
-        return h;
-    };
-    let since = crate::later::shifted(now, SignedDuration::from_hours(-24 * i64::from(window)));
-    for esc in &ws.escalations {
-        let o = opening(esc);
-        let same = o
-            .customer
-            .is_some_and(|c| c.id.as_deref() == Some(key) || c.name.as_deref() == Some(key));
-        let in_window = o.opened_at.is_some_and(|t| t >= since && t < now);
-        let other_ticket = i.ticket.as_deref() != Some(o.ticket);
-        if same && in_window && other_ticket {
-            h.escalations.push(esc.id.clone());
-        }
-    }
-    h
-}
-
 /// Decides without touching the workspace. `now` only scopes history; without it, history
 /// is not counted and the reason says so.
 pub fn decide(
@@ -166,12 +88,23 @@ pub fn decide(
     i: &DecisionInput,
     now: Option<Timestamp>,
 ) -> Decision {
-    let config = &ws.config;
-    let known = known_ticket(ws, i);
-    let hist = history(ws, i, known.as_ref(), now);
-    let found = hist.escalations.len() as i64;
-    let total_previous = i.previous_escalations + found;
-    let note = match (&hist.customer, now) {
+    explain(
+        &ws.config,
+        scored::score(ws, rules, parameters, i, now),
+        i,
+        now,
+    )
+}
+
+/// The words of a scored decision: a reason per factor and rule, why the tier is what it
+/// is, and (for `detail: "full"`) who to involve and what to do.
+pub fn explain(
+    config: &Config,
+    s: Scored<'_>,
+    i: &DecisionInput,
+    now: Option<Timestamp>,
+) -> Decision {
+    let note = match (&s.history.customer, now) {
         (_, None) => format!(
             "{} given; history not checked without now",
             i.previous_escalations
@@ -181,28 +114,18 @@ pub fn decide(
             i.previous_escalations
         ),
         (Some(c), Some(_)) => format!(
-            "{} given + {found} for {c} in this workspace in the last {} days",
-            i.previous_escalations, hist.window_days
+            "{} given + {} for {c} in this workspace in the last {} days",
+            i.previous_escalations, s.found, s.history.window_days
         ),
     };
-    let mut reasons = score::base_reasons(i, total_previous, &note);
-    let mut data = score::facts(parameters, i, total_previous, found, rules);
-    // SLA clocks of the ticket's live escalation, as facts and as a possible one-tier raise.
-    let sla = known.as_ref().and_then(|k| {
-        let current = k.tier.max(i.current_tier);
-        sla_risk::assess(config, ws.escalation(&k.id), current, now)
-    });
-    if let Some(risk) = sla.as_ref().filter(|_| rules.reads_fact("sla")) {
-        data["facts"]["sla"] = risk.facts.clone();
-    }
-
-    let mut matched = Vec::new();
-    let mut min_tier = 1u8;
-    let mut tier_reasons = Vec::new();
+    let mut reasons = score::base_reasons(&s.base, i, s.total_previous, &note);
+    let mut tier_reasons = vec![format!(
+        "urgency score {} reaches tier {}",
+        s.score, s.by_score
+    )];
     let mut extra_roles: Vec<(String, String)> = Vec::new();
     let mut steps: Vec<Recommendation> = Vec::new();
-    for rule in rules.rules.iter().filter(|r| r.matches(&data)) {
-        matched.push(rule.id.clone());
+    for rule in &s.matched {
         if rule.effect.add_points > 0 {
             reasons.push(Reason {
                 factor: format!("rule:{}", rule.id),
@@ -212,9 +135,6 @@ pub fn decide(
             });
         }
         if let Some(t) = rule.effect.min_tier {
-            if t > min_tier {
-                min_tier = t;
-            }
             tier_reasons.push(format!("rule {} requires at least tier {t}", rule.id));
         }
         for role in &rule.effect.add_stakeholders {
@@ -224,41 +144,37 @@ pub fn decide(
             steps.push(step(text, &format!("rule:{}", rule.id)));
         }
     }
-
-    let sum: i32 = reasons.iter().map(|r| r.points).sum();
-    if sum > 100 {
+    if s.sum > 100 {
         reasons.push(Reason {
             factor: "cap".into(),
-            value: json!(sum),
-            points: 100 - sum,
-            why: format!("the score is capped at 100 (factors added up to {sum})"),
+            value: json!(s.sum),
+            points: 100 - s.sum,
+            why: format!("the score is capped at 100 (factors added up to {})", s.sum),
         });
     }
-    let score = sum.clamp(0, 100) as u8;
-
-    let by_score = config
-        .tiers
-        .iter()
-        .filter(|t| score >= t.min_score)
-        .map(|t| t.tier)
-        .max()
-        .unwrap_or(1);
-    tier_reasons.insert(0, format!("urgency score {score} reaches tier {by_score}"));
-    if i.current_tier > by_score.max(min_tier) {
+    if i.current_tier > s.by_score.max(s.min_tier) {
         tier_reasons.push(format!(
             "already at tier {}; determine-escalation never lowers a tier (see recommend-deescalation)",
             i.current_tier
         ));
     }
-    let mut tier = by_score.max(min_tier).max(i.current_tier);
-    if let Some((to, reason, why)) = sla.and_then(|r| r.raise) {
-        tier = tier.max(to);
+    if let Some((_, reason, why)) = s.sla_raise {
         reasons.push(reason);
         tier_reasons.push(why);
     }
+    let tier = s.tier;
     let def = config.tier(tier);
-    let briefing = (i.detail == Detail::Full)
-        .then(|| briefing(config, tier, i, known.as_ref(), extra_roles, steps, hist));
+    let briefing = (i.detail == Detail::Full).then(|| {
+        briefing(
+            config,
+            tier,
+            i,
+            s.known.as_ref(),
+            extra_roles,
+            steps,
+            s.history,
+        )
+    });
 
     Decision {
         ticket: i.ticket.clone(),
@@ -266,12 +182,12 @@ pub fn decide(
         tier_name: def
             .map(|d| d.name.clone())
             .unwrap_or_else(|| format!("Tier {tier}")),
-        urgency_score: score,
-        priority: priority(config, i.impact.rank, score),
+        urgency_score: s.score,
+        priority: s.priority,
         response_target_minutes: def.map(|d| d.response_target_minutes).unwrap_or(0),
         reasons,
         tier_reasons,
-        matched_rules: matched,
+        matched_rules: s.matched.iter().map(|r| r.id.clone()).collect(),
         briefing,
     }
 }
@@ -349,21 +265,40 @@ fn resolve(config: &Config, role: &str) -> Stakeholder {
     }
 }
 
-/// ITIL impact x urgency: each on three levels (1 high .. 3 low), priority = sum - 1, so
-/// high/high is P1 and low/low is P5.
-pub fn priority(config: &Config, impact_rank: usize, score: u8) -> String {
-    let impact = match impact_rank {
-        0 => 3,
-        1 => 2,
-        _ => 1,
-    };
-    let p = &config.priority;
-    let urgency = if score >= p.urgency_high_at {
-        1
-    } else if score >= p.urgency_medium_at {
-        2
-    } else {
-        3
-    };
-    format!("P{}", impact + urgency - 1)
+/// A determine-escalation answer at the request's `detail`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Answer {
+    Decision(Decision),
+    Scores(Scores),
+}
+
+/// Scores, then words unless `detail: "scores"` asked for none.
+pub fn answer(
+    ws: &Workspace,
+    rules: &RuleSet,
+    parameters: &Value,
+    i: &DecisionInput,
+    now: Option<Timestamp>,
+) -> Answer {
+    let s = scored::score(ws, rules, parameters, i, now);
+    match i.detail {
+        Detail::Scores => Answer::Scores(Scores::of(s, i)),
+        Detail::Full | Detail::Triage => Answer::Decision(explain(&ws.config, s, i, now)),
+    }
+}
+
+impl Answer {
+    /// What recording this answer writes into the event log.
+    pub fn verdict(&self) -> Verdict<'_> {
+        let (tier, urgency_score, priority) = match self {
+            Answer::Decision(d) => (d.tier, d.urgency_score, &d.priority),
+            Answer::Scores(s) => (s.tier, s.urgency_score, &s.priority),
+        };
+        Verdict {
+            tier,
+            urgency_score,
+            priority,
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use jiff::{tz::TimeZone, Timestamp};
 
-use super::{Decision, DecisionInput};
+use super::{DecisionInput, Verdict};
 use crate::context::Context;
 use crate::event::{CustomerRef, Escalation, EventKind};
 use crate::scales::Status;
@@ -13,7 +13,7 @@ use crate::workspace::Workspace;
 /// Returns the escalation id and whether it was `created` or `updated` (or `unchanged`).
 pub fn record(
     ws: &mut Workspace,
-    d: &Decision,
+    d: Verdict<'_>,
     i: &DecisionInput,
     ctx: &mut Context,
     now: Timestamp,
@@ -32,8 +32,8 @@ pub fn record(
         // A raise is a re-assessment: it carries the new priority, unless the escalation
         // already has a more urgent one (P1 sorts before P2), which a raise never lowers.
         let priority = match &s.priority {
-            Some(p) if *p <= d.priority => p.clone(),
-            _ => d.priority.clone(),
+            Some(p) if p.as_str() <= d.priority => p.clone(),
+            _ => d.priority.to_string(),
         };
         let ev = ctx.event(
             now,
@@ -62,15 +62,15 @@ pub fn record(
             customer: CustomerRef {
                 id: i.customer_id.clone(),
                 name: i.customer_name.clone(),
-                segment: Some(i.segment.name.clone()),
+                segment: Some(i.segment.name.to_string()),
                 health_score: i.health_score,
                 contract_value: Some(i.contract_value),
             },
             tier: d.tier,
             urgency_score: Some(d.urgency_score),
-            priority: Some(d.priority.clone()),
-            severity: Some(i.severity.name.clone()),
-            impact: Some(i.impact.name.clone()),
+            priority: Some(d.priority.to_string()),
+            severity: Some(i.severity.name.to_string()),
+            impact: Some(i.impact.name.to_string()),
             category: i.category.clone(),
             product: i.product.clone(),
             summary: i.summary.clone(),

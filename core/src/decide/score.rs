@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::input::DecisionInput;
-use crate::rules::RuleSet;
+use crate::rules::{RuleData, RuleSet, FACT_KEYS};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
@@ -42,96 +42,101 @@ fn banded(value: f64, bands: &[(f64, i32)]) -> i32 {
         .unwrap_or(0)
 }
 
-fn reason(factor: &str, value: Value, points: i32, why: String) -> Reason {
-    Reason {
-        factor: factor.to_string(),
-        value,
-        points,
-        why,
+/// The fixed factors and their points, in the order reasons list them; `affected_users`
+/// only when given. The one place the tables are read, so a scores-only answer and a
+/// worded one cannot disagree.
+pub fn base_points(i: &DecisionInput, total_previous: i64) -> Vec<(&'static str, i32)> {
+    let mut p = Vec::with_capacity(9);
+    p.push(("severity", SEVERITY_POINTS[i.severity.rank]));
+    p.push(("impact", IMPACT_POINTS[i.impact.rank]));
+    p.push(("segment", SEGMENT_POINTS[i.segment.rank]));
+    p.push((
+        "health_score",
+        i.health_score
+            .map_or(0, |h| ((100.0 - h) / 10.0).floor() as i32),
+    ));
+    p.push(("contract_value", banded(i.contract_value, &CONTRACT_BANDS)));
+    p.push(("customer_sentiment", SENTIMENT_POINTS[i.sentiment.rank]));
+    p.push(("duration_hours", banded(i.duration_hours, &DURATION_BANDS)));
+    p.push(("previous_escalations", (total_previous.min(4) * 2) as i32));
+    if let Some(u) = i.affected_users {
+        p.push(("affected_users", banded(u as f64, &USERS_BANDS)));
     }
+    p
 }
 
-/// `total_previous` already includes the workspace history; `history_note` says how.
-pub fn base_reasons(i: &DecisionInput, total_previous: i64, history_note: &str) -> Vec<Reason> {
-    let mut r = Vec::with_capacity(9);
-    r.push(reason(
-        "severity",
-        json!(i.severity.name),
-        SEVERITY_POINTS[i.severity.rank],
-        format!("severity is {}", i.severity.name),
-    ));
-    r.push(reason(
-        "impact",
-        json!(i.impact.name),
-        IMPACT_POINTS[i.impact.rank],
-        format!("impact is {}", i.impact.name.replace('_', " ")),
-    ));
-    r.push(reason(
-        "segment",
-        json!(i.segment.name),
-        SEGMENT_POINTS[i.segment.rank],
-        format!("customer segment is {}", i.segment.name.replace('_', " ")),
-    ));
-    r.push(match i.health_score {
-        Some(h) => reason(
-            "health_score",
-            json!(h),
-            ((100.0 - h) / 10.0).floor() as i32,
-            format!("customer health score is {h} of 100 (1 point per 10 below 100)"),
-        ),
-        None => reason(
-            "health_score",
-            Value::Null,
-            0,
-            "health score not given".into(),
-        ),
-    });
-    r.push(reason(
-        "contract_value",
-        json!(i.contract_value),
-        banded(i.contract_value, &CONTRACT_BANDS),
-        format!("contract value is {}", i.contract_value),
-    ));
-    r.push(reason(
-        "customer_sentiment",
-        json!(i.sentiment.name),
-        SENTIMENT_POINTS[i.sentiment.rank],
-        format!("customer is {}", i.sentiment.name),
-    ));
-    r.push(reason(
-        "duration_hours",
-        json!(i.duration_hours),
-        banded(i.duration_hours, &DURATION_BANDS),
-        format!("issue has been open {} hours", i.duration_hours),
-    ));
-    r.push(reason(
-        "previous_escalations",
-        json!(total_previous),
-        (total_previous.min(4) * 2) as i32,
-        format!("{total_previous} previous escalations ({history_note}); 2 points each, up to 8"),
-    ));
-    if let Some(u) = i.affected_users {
-        r.push(reason(
-            "affected_users",
-            json!(u),
-            banded(u as f64, &USERS_BANDS),
-            format!("{u} users affected"),
-        ));
-    }
-    r
+/// [`base_points`] with each factor's value and a sentence; `history_note` says how
+/// `total_previous` (which includes the workspace history) was counted.
+pub fn base_reasons(
+    points: &[(&'static str, i32)],
+    i: &DecisionInput,
+    total_previous: i64,
+    history_note: &str,
+) -> Vec<Reason> {
+    points
+        .iter()
+        .map(|&(factor, points)| {
+            let (value, why) = match factor {
+                "severity" => (json!(i.severity.name), format!("severity is {}", i.severity.name)),
+                "impact" => (
+                    json!(i.impact.name),
+                    format!("impact is {}", i.impact.name.replace('_', " ")),
+                ),
+                "segment" => (
+                    json!(i.segment.name),
+                    format!("customer segment is {}", i.segment.name.replace('_', " ")),
+                ),
+                "health_score" => match i.health_score {
+                    Some(h) => (
+                        json!(h),
+                        format!("customer health score is {h} of 100 (1 point per 10 below 100)"),
+                    ),
+                    None => (Value::Null, "health score not given".into()),
+                },
+                "contract_value" => (
+                    json!(i.contract_value),
+                    format!("contract value is {}", i.contract_value),
+                ),
+                "customer_sentiment" => {
+                    (json!(i.sentiment.name), format!("customer is {}", i.sentiment.name))
+                }
+                "duration_hours" => (
+                    json!(i.duration_hours),
+                    format!("issue has been open {} hours", i.duration_hours),
+                ),
+                "previous_escalations" => (
+                    json!(total_previous),
+                    format!(
+                        "{total_previous} previous escalations ({history_note}); 2 points each, up to 8"
+                    ),
+                ),
+                _ => {
+                    let u = i.affected_users.unwrap_or(0);
+                    (json!(u), format!("{u} users affected"))
+                }
+            };
+            Reason {
+                factor: factor.to_string(),
+                value,
+                points,
+                why,
+            }
+        })
+        .collect()
 }
 
 /// The data rules see: the request as written plus computed facts with ranks, so rules can
 /// say "at least high" without listing names. Request parts and facts no rule reads (the
 /// rule set says which) are left out rather than built: per ticket, building them cost more
-/// than the rules.
+/// than the rules. `sla` is the known escalation's clocks, when there is one.
 pub fn facts(
     parameters: &Value,
     i: &DecisionInput,
     total_previous: i64,
     history: i64,
     rules: &RuleSet,
-) -> Value {
+    sla: Option<&Value>,
+) -> RuleData {
     let mut data = serde_json::Map::new();
     for part in ["issue", "customer", "context"] {
         if rules.reads(part) {
@@ -139,30 +144,41 @@ pub fn facts(
             data.insert(part.to_string(), v);
         }
     }
-    let mut f = serde_json::Map::new();
-    let mut put = |key: &str, v: &dyn Fn() -> Value| {
-        if rules.reads_fact(key) {
-            f.insert(key.to_string(), v());
+    let mut slots: [Option<Value>; FACT_KEYS.len()] = Default::default();
+    for (slot, value) in slots.iter_mut().enumerate() {
+        if !rules.reads_fact_slot(slot) {
+            continue;
         }
-    };
-    put("severity_rank", &|| json!(i.severity.rank));
-    put("impact_rank", &|| json!(i.impact.rank));
-    put("segment_rank", &|| json!(i.segment.rank));
-    put("sentiment_rank", &|| json!(i.sentiment.rank));
-    // Risk rather than score, so an absent health score reads as "no risk" (0) and never as
-    // the most alarming value a `<` comparison against null would give.
-    put("health_risk", &|| {
-        json!(i.health_score.map(|h| 100.0 - h).unwrap_or(0.0))
-    });
-    put("health_score", &|| json!(i.health_score));
-    put("contract_value", &|| json!(i.contract_value));
-    put("duration_hours", &|| json!(i.duration_hours));
-    put("previous_escalations", &|| json!(total_previous));
-    put("history_escalations", &|| json!(history));
-    put("affected_users", &|| json!(i.affected_users.unwrap_or(0)));
-    put("current_tier", &|| json!(i.current_tier));
-    put("category", &|| json!(i.category));
-    put("product", &|| json!(i.product));
-    data.insert("facts".to_string(), Value::Object(f));
-    Value::Object(data)
+        *value = match FACT_KEYS[slot] {
+            "severity_rank" => Some(json!(i.severity.rank)),
+            "impact_rank" => Some(json!(i.impact.rank)),
+            "segment_rank" => Some(json!(i.segment.rank)),
+            "sentiment_rank" => Some(json!(i.sentiment.rank)),
+            // Risk rather than score, so an absent health score reads as "no risk" (0) and
+            // never as the most alarming value a `<` comparison against null would give.
+            "health_risk" => Some(json!(i.health_score.map(|h| 100.0 - h).unwrap_or(0.0))),
+            "health_score" => Some(json!(i.health_score)),
+            "contract_value" => Some(json!(i.contract_value)),
+            "duration_hours" => Some(json!(i.duration_hours)),
+            "previous_escalations" => Some(json!(total_previous)),
+            "history_escalations" => Some(json!(history)),
+            "affected_users" => Some(json!(i.affected_users.unwrap_or(0))),
+            "current_tier" => Some(json!(i.current_tier)),
+            "category" => Some(json!(i.category)),
+            "product" => Some(json!(i.product)),
+            _ => sla.cloned(),
+        };
+    }
+    if !rules.slotted() {
+        let facts = FACT_KEYS
+            .iter()
+            .zip(slots.iter_mut())
+            .filter_map(|(k, v)| Some((k.to_string(), v.take()?)))
+            .collect();
+        data.insert("facts".to_string(), Value::Object(facts));
+    }
+    RuleData {
+        tree: Value::Object(data),
+        slots,
+    }
 }

@@ -11,7 +11,15 @@
 use serde_json::Value;
 
 use super::score::Reason;
-use super::{Decision, History, Recommendation, Stakeholder};
+use super::{Answer, Decision, History, Recommendation, Scores, Stakeholder};
+
+/// Appends an answer at any detail as a JSON object.
+pub fn write_answer(out: &mut Vec<u8>, a: &Answer) {
+    match a {
+        Answer::Decision(d) => write_decision(out, d),
+        Answer::Scores(s) => scores(out, s),
+    }
+}
 
 /// Appends `d` as a JSON object.
 pub fn write_decision(out: &mut Vec<u8>, d: &Decision) {
@@ -50,6 +58,36 @@ pub fn write_decision(out: &mut Vec<u8>, d: &Decision) {
     list(out, &d.tier_reasons, |o, s| string(o, s));
     out.extend_from_slice(b",\"urgency_score\":");
     int(out, i64::from(d.urgency_score));
+    out.push(b'}');
+}
+
+fn scores(out: &mut Vec<u8>, s: &Scores) {
+    out.extend_from_slice(b"{\"matched_rules\":");
+    list(out, &s.matched_rules, |o, r| string(o, r));
+    out.extend_from_slice(b",\"points\":{");
+    for (k, (factor, points)) in s.points.iter().enumerate() {
+        if k > 0 {
+            out.push(b',');
+        }
+        string(out, factor);
+        out.push(b':');
+        int(out, i64::from(*points));
+    }
+    out.extend_from_slice(b"},\"priority\":");
+    string(out, &s.priority);
+    if let Some(raise) = &s.sla_raise {
+        out.extend_from_slice(b",\"sla_raise\":");
+        string(out, raise);
+    }
+    out.extend_from_slice(b",\"ticket\":");
+    match &s.ticket {
+        Some(t) => string(out, t),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"tier\":");
+    int(out, i64::from(s.tier));
+    out.extend_from_slice(b",\"urgency_score\":");
+    int(out, i64::from(s.urgency_score));
     out.push(b'}');
 }
 

@@ -63,6 +63,14 @@ pub struct Failed;
 
 type Out<'a> = Result<Cow<'a, Value>, Failed>;
 
+/// What an expression reads: the data tree, and values slotted by [`Node::slotted`]
+/// (`None`: the key is absent, so a default applies).
+#[derive(Clone, Copy)]
+pub struct Data<'a> {
+    pub tree: &'a Value,
+    pub slots: &'a [Option<Value>],
+}
+
 #[derive(Debug, Clone, Copy)]
 pub enum Cmp {
     Eq,
@@ -90,6 +98,10 @@ pub enum Node {
     Lit(Value),
     /// A path already split on unescaped dots; empty means the whole data.
     Var(Vec<String>, Option<Value>),
+    /// A `Var` whose first two segments name a slot the caller fills per evaluation
+    /// (`facts.severity_rank`): read by index instead of through two map lookups, and the
+    /// caller builds no map. The path is kept whole; the slot stands for `path[..2]`.
+    Slot(usize, Vec<String>, Option<Value>),
     /// The 2 or 3 operands (3 = "between": a op b and b op c).
     Cmp(Cmp, Vec<Node>),
     And(Vec<Node>),
@@ -122,7 +134,7 @@ impl Node {
     pub fn reads(&self, root: &str) -> bool {
         match self {
             Node::Lit(_) => false,
-            Node::Var(path, _) => path.first().is_none_or(|k| k == root),
+            Node::Var(path, _) | Node::Slot(_, path, _) => path.first().is_none_or(|k| k == root),
             Node::Cmp(_, xs) | Node::And(xs) | Node::Or(xs) | Node::If(xs) | Node::Arith(_, xs) => {
                 xs.iter().any(|x| x.reads(root))
             }
@@ -138,7 +150,7 @@ impl Node {
     pub fn keys_under(&self, root: &str, keys: &mut Vec<String>) -> bool {
         match self {
             Node::Lit(_) => true,
-            Node::Var(path, _) => match path.as_slice() {
+            Node::Var(path, _) | Node::Slot(_, path, _) => match path.as_slice() {
                 [] => false,
                 [r] => r != root,
                 [r, k, ..] => {
@@ -157,48 +169,90 @@ impl Node {
         }
     }
 
+    /// Rewrites every `var` of `root.<key>...` whose key `slot_of` numbers into a
+    /// [`Node::Slot`]. Only sound when nothing reads `root` any other way (a bare `root`,
+    /// `missing`, a fallback), as [`Node::keys_under`] tells; the caller then leaves `root`
+    /// out of the tree.
+    pub fn slotted(self, root: &str, slot_of: &dyn Fn(&str) -> Option<usize>) -> Node {
+        let all = |xs: Vec<Node>| xs.into_iter().map(|x| x.slotted(root, slot_of)).collect();
+        let one = |x: Box<Node>| Box::new(x.slotted(root, slot_of));
+        match self {
+            Node::Var(path, default) => {
+                match (path.first(), path.get(1).and_then(|k| slot_of(k))) {
+                    (Some(r), Some(slot)) if r == root => Node::Slot(slot, path, default),
+                    _ => Node::Var(path, default),
+                }
+            }
+            Node::Cmp(op, xs) => Node::Cmp(op, all(xs)),
+            Node::And(xs) => Node::And(all(xs)),
+            Node::Or(xs) => Node::Or(all(xs)),
+            Node::If(xs) => Node::If(all(xs)),
+            Node::Arith(op, xs) => Node::Arith(op, all(xs)),
+            Node::Not(a, keep) => Node::Not(one(a), keep),
+            Node::In(a, b) => Node::In(one(a), one(b)),
+            other => other,
+        }
+    }
+
+    /// Evaluates against a data tree alone (no slots).
+    #[cfg(test)]
     pub fn eval<'a>(&'a self, data: &'a Value) -> Out<'a> {
+        self.eval_in(Data {
+            tree: data,
+            slots: &[],
+        })
+    }
+
+    pub fn eval_in<'a>(&'a self, d: Data<'a>) -> Out<'a> {
+        let data = d.tree;
         match self {
             Node::Lit(v) => Ok(Cow::Borrowed(v)),
             Node::Var(path, default) => Ok(match lookup(data, path) {
                 Some(v) => v,
                 None => Cow::Borrowed(default.as_ref().unwrap_or(&NULL)),
             }),
+            Node::Slot(slot, path, default) => {
+                let found = d.slots.get(*slot).and_then(Option::as_ref);
+                Ok(match found.and_then(|v| lookup(v, &path[2..])) {
+                    Some(v) => v,
+                    None => Cow::Borrowed(default.as_ref().unwrap_or(&NULL)),
+                })
+            }
             Node::Cmp(op, args) => {
-                let a = args[0].eval(data)?;
-                let b = args[1].eval(data)?;
+                let a = args[0].eval_in(d)?;
+                let b = args[1].eval_in(d)?;
                 let mut r = compare(*op, &a, &b);
                 if let Some(third) = args.get(2) {
-                    let c = third.eval(data)?;
+                    let c = third.eval_in(d)?;
                     r = r && compare(*op, &b, &c);
                 }
                 Ok(Cow::Owned(Value::Bool(r)))
             }
             Node::And(args) => {
-                let mut last = args[0].eval(data)?;
+                let mut last = args[0].eval_in(d)?;
                 for a in &args[1..] {
                     if !truthy(&last) {
                         break;
                     }
-                    last = a.eval(data)?;
+                    last = a.eval_in(d)?;
                 }
                 Ok(last)
             }
             Node::Or(args) => {
-                let mut last = args[0].eval(data)?;
+                let mut last = args[0].eval_in(d)?;
                 for a in &args[1..] {
                     if truthy(&last) {
                         break;
                     }
-                    last = a.eval(data)?;
+                    last = a.eval_in(d)?;
                 }
                 Ok(last)
             }
-            Node::Not(a, keep) => Ok(Cow::Owned(Value::Bool(truthy(&*a.eval(data)?) == *keep))),
-            Node::If(args) => eval_if(args, data),
+            Node::Not(a, keep) => Ok(Cow::Owned(Value::Bool(truthy(&*a.eval_in(d)?) == *keep))),
+            Node::If(args) => eval_if(args, d),
             Node::In(needle, haystack) => {
-                let n = needle.eval(data)?;
-                let h = haystack.eval(data)?;
+                let n = needle.eval_in(d)?;
+                let h = haystack.eval_in(d)?;
                 let found = match (&*h, &*n) {
                     (Value::Null, _) => false,
                     (Value::Array(xs), n) => xs.contains(n),
@@ -210,7 +264,7 @@ impl Node {
             Node::Arith(op, args) => {
                 let vals = args
                     .iter()
-                    .map(|a| a.eval(data))
+                    .map(|a| a.eval_in(d))
                     .collect::<Result<Vec<_>, _>>()?;
                 let refs: Vec<&Value> = vals.iter().map(|v| &**v).collect();
                 let n = match op {
@@ -228,7 +282,7 @@ impl Node {
             Node::Missing(args) => {
                 let vals = args
                     .iter()
-                    .map(|a| a.eval(data))
+                    .map(|a| a.eval_in(d))
                     .collect::<Result<Vec<_>, _>>()?;
                 missing(data, &vals).map(|m| Cow::Owned(Value::Array(m)))
             }
@@ -336,20 +390,20 @@ fn strict_eq(a: &Value, b: &Value) -> bool {
 
 /// `[cond, then, cond2, then2, ..., else]`, jsonlogic-rs's fold: a falsy condition whose
 /// "then" is the last argument gives null.
-fn eval_if<'a>(args: &'a [Node], data: &'a Value) -> Out<'a> {
+fn eval_if<'a>(args: &'a [Node], d: Data<'a>) -> Out<'a> {
     match args {
         [] => return Ok(Cow::Borrowed(&NULL)),
-        [only] => return only.eval(data),
+        [only] => return only.eval_in(d),
         _ => {}
     }
     let mut last = Cow::Borrowed(&NULL);
     let mut was_truthy = false;
     for (i, a) in args.iter().enumerate() {
         if i % 2 == 0 {
-            last = a.eval(data)?;
+            last = a.eval_in(d)?;
             was_truthy = truthy(&last);
         } else if was_truthy {
-            return a.eval(data);
+            return a.eval_in(d);
         } else {
             last = Cow::Borrowed(&NULL);
         }

@@ -273,7 +273,8 @@ mod tests {
         };
         let set = escalon::rules::RuleSet::compile(&[rule]).unwrap();
         let m = |category: &str, rank: u8| {
-            set.rules[0].matches(&json!({"facts": {"category": category, "severity_rank": rank}}))
+            let doc = json!({"facts": {"category": category, "severity_rank": rank}});
+            set.rules[0].matches(&escalon::rules::RuleData::from_document(&set, doc))
         };
         assert!(m("billing", 0));
         assert!(m("technical", 3));

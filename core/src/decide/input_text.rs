@@ -1,0 +1,139 @@
+//! determine-escalation parameters read straight from their JSON text, for bulk triage:
+//! typed and borrowed, with no `Value` tree, no map and no string copied per key. Building
+//! that tree was the largest single cost of a ticket.
+//!
+//! This reader only ever says "valid, and here is the input" or "not for me" (`None`); it
+//! never writes an error. Anything unusual (a wrong type, a value out of range, an escaped
+//! string, a duplicate key, a stray parameter) goes to [`super::input::parse`], which names
+//! the field. A test checks the two agree on every input this one accepts.
+
+use serde::Deserialize;
+
+use super::input::{self, DecisionInput, Detail, Ranked};
+use crate::scales::{Scale, IMPACT, SEGMENT, SENTIMENT, SEVERITY};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Params<'a> {
+    #[serde(borrow)]
+    issue: Issue<'a>,
+    #[serde(borrow)]
+    customer: Customer<'a>,
+    #[serde(borrow, default)]
+    context: Option<Context<'a>>,
+    #[serde(default)]
+    record: Option<bool>,
+    #[serde(borrow, default)]
+    detail: Option<&'a str>,
+}
+
+/// Other fields are welcome here, as in [`input::parse`] (rules may read them).
+#[derive(Deserialize)]
+struct Issue<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a str>,
+    #[serde(borrow)]
+    severity: Option<&'a str>,
+    #[serde(borrow)]
+    impact: Option<&'a str>,
+    #[serde(default)]
+    duration_hours: Option<f64>,
+    #[serde(default)]
+    current_tier: Option<i64>,
+    #[serde(borrow, default)]
+    category: Option<&'a str>,
+    #[serde(borrow, default)]
+    product: Option<&'a str>,
+    #[serde(default)]
+    affected_users: Option<i64>,
+    #[serde(borrow, default)]
+    summary: Option<&'a str>,
+    #[serde(borrow, default)]
+    description: Option<&'a str>,
+}
+
+#[derive(Deserialize)]
+struct Customer<'a> {
+    #[serde(borrow, default)]
+    id: Option<&'a str>,
+    #[serde(borrow, default)]
+    name: Option<&'a str>,
+    #[serde(borrow)]
+    segment: Option<&'a str>,
+    #[serde(default)]
+    health_score: Option<f64>,
+    #[serde(default)]
+    contract_value: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct Context<'a> {
+    #[serde(default)]
+    previous_escalations: Option<i64>,
+    #[serde(borrow, default)]
+    customer_sentiment: Option<&'a str>,
+}
+
+/// The input when `text` is parameters [`input::parse`] would accept, read the same way
+/// (`detail` applies when the text sets none); `None` when it is anything else (which that
+/// parser then reports).
+pub fn read(text: &str, detail: Detail) -> Option<DecisionInput> {
+    let p: Params = serde_json::from_str(text).ok()?;
+    let (i, c) = (p.issue, p.customer);
+    let ranked = |scale: &Scale, v: Option<&str>| {
+        let rank = scale.rank(v?)?;
+        Some(Ranked {
+            rank,
+            name: scale.values[rank],
+        })
+    };
+    let within = |n: Option<f64>, (min, max): (f64, f64)| n.is_none_or(|n| n >= min && n <= max);
+    let whole = |n: Option<i64>, (min, max): (i64, i64)| n.is_none_or(|n| n >= min && n <= max);
+    let (previous_escalations, sentiment) = match &p.context {
+        Some(x) => (x.previous_escalations, x.customer_sentiment),
+        None => (None, None),
+    };
+    let fits = within(i.duration_hours, input::DURATION_HOURS)
+        && within(c.health_score, input::HEALTH_SCORE)
+        && within(c.contract_value, input::CONTRACT_VALUE)
+        && whole(i.current_tier, input::CURRENT_TIER)
+        && whole(i.affected_users, input::AFFECTED_USERS)
+        && whole(previous_escalations, input::PREVIOUS_ESCALATIONS);
+    if !fits {
+        return None;
+    }
+    let sentiment = match sentiment {
+        None => Ranked {
+            rank: 1,
+            name: "neutral",
+        },
+        s => ranked(&SENTIMENT, s)?,
+    };
+    Some(DecisionInput {
+        ticket: i
+            .id
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string),
+        severity: ranked(&SEVERITY, i.severity)?,
+        impact: ranked(&IMPACT, i.impact)?,
+        duration_hours: i.duration_hours.unwrap_or(0.0),
+        current_tier: i.current_tier.unwrap_or(1) as u8,
+        category: i.category.map(str::to_string),
+        product: i.product.map(str::to_string),
+        affected_users: i.affected_users,
+        summary: i.summary.or(i.description).map(str::to_string),
+        customer_id: c.id.map(str::to_string),
+        customer_name: c.name.map(str::to_string),
+        segment: ranked(&SEGMENT, c.segment)?,
+        health_score: c.health_score,
+        contract_value: c.contract_value.unwrap_or(0.0),
+        previous_escalations: previous_escalations.unwrap_or(0),
+        sentiment,
+        record: p.record.unwrap_or(false),
+        detail: match p.detail {
+            None => detail,
+            Some(d) => input::detail_named(d)?,
+        },
+    })
+}

@@ -1,0 +1,250 @@
+//! Bulk triage (`batch::determine_many`) answers exactly as the door does ticket by ticket:
+//! the same bytes, the same workspace afterwards, the same "changed". Tickets are drawn
+//! with good and bad values alike (wrong types, out of range, escaped text, stray keys,
+//! recordings), because the batch reads the usual shape itself and hands the rest to the
+//! door, and the two must never be told apart.
+
+use escalon::batch::{determine_many, Batch};
+use escalon::decide::{input, input_text, Detail};
+use escalon::{Context, Workspace};
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn pick<T: Clone>(xs: &[T], n: u8) -> T {
+    xs[usize::from(n) % xs.len()].clone()
+}
+
+/// A ticket; `Value::Null` in a slot means "leave the field out".
+fn ticket(p: &[u8; 16]) -> Value {
+    let severity = pick(
+        &[
+            json!("low"),
+            json!("high"),
+            json!("critical"),
+            json!("urgent"),
+            json!(3),
+        ],
+        p[0],
+    );
+    let impact = pick(
+        &[
+            json!("single_user"),
+            json!("all_customers"),
+            json!("multiple_customers"),
+            Value::Null,
+        ],
+        p[1],
+    );
+    let mut issue = json!({"severity": severity, "impact": impact});
+    let fields: [(&str, Vec<Value>); 7] = [
+        (
+            "id",
+            vec![
+                json!("T-1"),
+                json!("  "),
+                json!("T-\"q\""),
+                json!(5),
+                json!("ESC-1"),
+                json!("T-9"),
+            ],
+        ),
+        (
+            "duration_hours",
+            vec![json!(0), json!(2.5), json!(30), json!(-1), json!("2")],
+        ),
+        (
+            "affected_users",
+            vec![
+                json!(12),
+                json!(3000),
+                json!(3.5),
+                json!(-1),
+                json!(u64::MAX),
+            ],
+        ),
+        (
+            "current_tier",
+            vec![json!(1), json!(4), json!(5), json!(2.0)],
+        ),
+        ("category", vec![json!("security"), json!("bug"), json!(7)]),
+        (
+            "summary",
+            vec![
+                json!("Checkout down"),
+                json!("<script>x</script>"),
+                json!(["a"]),
+            ],
+        ),
+        ("region", vec![json!("emea")]),
+    ];
+    for (k, (key, values)) in fields.iter().enumerate() {
+        let n = p[2 + k];
+        if !n.is_multiple_of(3) {
+            issue[*key] = pick(values, n / 3);
+        }
+    }
+    let mut customer = json!({"segment": pick(&[json!("smb"), json!("enterprise"), json!("strategic"), json!("gold")], p[9])});
+    for (k, (key, values)) in [
+        (
+            "health_score",
+            vec![
+                json!(0),
+                json!(45.5),
+                json!(100),
+                json!(101),
+                json!("x"),
+                Value::Null,
+            ],
+        ),
+        (
+            "contract_value",
+            vec![json!(0), json!(250000), json!(-5), json!(2e6)],
+        ),
+        ("id", vec![json!("acme"), json!("globex"), json!(1)]),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let n = p[10 + k];
+        if !n.is_multiple_of(3) {
+            customer[*key] = pick(values, n / 3);
+        }
+    }
+    let mut params = json!({"issue": issue, "customer": customer});
+    match p[13] % 5 {
+        0 => {}
+        1 => params["context"] = json!({"previous_escalations": pick(&[0, 3, 9], p[13] / 5)}),
+        2 => {
+            params["context"] =
+                json!({"customer_sentiment": pick(&["angry", "neutral", "calm"], p[13] / 5)})
+        }
+        3 => params["context"] = json!({"previous_escalations": -1}),
+        _ => params["context"] = Value::Null,
+    }
+    match p[14] % 6 {
+        0 => params["record"] = json!(true),
+        1 => params["record"] = json!(false),
+        2 => params["colour"] = json!("blue"),
+        3 => {
+            params["detail"] = pick(
+                &[
+                    json!("scores"),
+                    json!("triage"),
+                    json!("full"),
+                    json!("brief"),
+                ],
+                p[14] / 6,
+            )
+        }
+        _ => {}
+    }
+    match p[15] % 12 {
+        0 => json!([params]),
+        1 => json!("not an object"),
+        _ => params,
+    }
+}
+
+/// What a host asking the door ticket by ticket gets: the batch's settings in each request.
+fn ticket_by_ticket(ws: &mut Workspace, list: &[Value], batch: Batch<'_>) -> (String, bool) {
+    let mut answers = Vec::new();
+    let mut changed = false;
+    for p in list {
+        let mut p = p.clone();
+        if let (Some(d), Some(m)) = (batch.detail, p.as_object_mut()) {
+            m.entry("detail").or_insert_with(|| json!(d));
+        }
+        let mut req = json!({"action": "determine-escalation", "parameters": p});
+        if let Some(t) = batch.now {
+            req["now"] = json!(t);
+        }
+        let mut ctx = Context::with_counter(None, "t");
+        ctx.now = batch.clock;
+        answers.push(escalon::handle(ws, &req, &mut ctx));
+        changed |= ctx.changed();
+    }
+    (Value::Array(answers).to_string(), changed)
+}
+
+fn batch_of(ws: &mut Workspace, list: &[Value], batch: Batch<'_>) -> (String, bool) {
+    let mut out = Vec::new();
+    let mut ctx = || Context::with_counter(None, "t");
+    let text = Value::Array(list.to_vec()).to_string();
+    let changed = determine_many(ws, &text, batch, &mut ctx, &mut out).expect("an array");
+    (String::from_utf8(out).unwrap(), changed)
+}
+
+/// A config whose rule reads the ticket's own field (so tickets cannot skip the door).
+fn reading_request_fields() -> Workspace {
+    let mut ws = Workspace::default();
+    let mut rule = ws.config.rules[0].clone();
+    rule.id = "emea".into();
+    rule.condition = json!({"==": [{"var": "issue.region"}, "emea"]});
+    ws.config.rules.push(rule);
+    ws
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn a_batch_answers_as_the_door_does_ticket_by_ticket(
+        tickets in proptest::collection::vec(any::<[u8; 16]>(), 1..6),
+        which in 0u8..3,
+        now in 0u8..4,
+        detail in 0u8..5,
+    ) {
+        let ws = match which {
+            0 => Workspace::default(),
+            1 => escalon::demo::demo_workspace(),
+            _ => reading_request_fields(),
+        };
+        let list: Vec<Value> = tickets.iter().map(ticket).collect();
+        let batch = Batch {
+            now: [None, Some("2025-03-01T10:00:00Z"), Some("2025-03-01"), Some("yesterday")][usize::from(now)],
+            clock: Some("2025-02-20T09:00:00Z".parse().unwrap()),
+            detail: [None, Some("scores"), Some("triage"), Some("full"), Some("brief")][usize::from(detail)],
+        };
+        let (mut a, mut b) = (ws.clone(), ws);
+        let want = ticket_by_ticket(&mut a, &list, batch);
+        let got = batch_of(&mut b, &list, batch);
+        prop_assert_eq!(got, want);
+        prop_assert_eq!(b, a, "the same workspace afterwards");
+    }
+
+    /// Whatever the text reader accepts, it reads as the door's parser does.
+    #[test]
+    fn the_text_reader_reads_as_the_parser_does(p in any::<[u8; 16]>()) {
+        let params = ticket(&p);
+        if let Some(read) = input_text::read(&params.to_string(), Detail::Full) {
+            prop_assert_eq!(Some(read), input::parse(&params).ok());
+        }
+    }
+}
+
+#[test]
+fn the_usual_ticket_is_read_from_its_text() {
+    let params = json!({"issue": {"id": "T-1", "severity": "high", "impact": "single_user",
+        "region": "emea"}, "customer": {"segment": "smb", "health_score": 40},
+        "context": {"customer_sentiment": "angry"}});
+    let read = input_text::read(&params.to_string(), Detail::Scores).expect("read directly");
+    assert_eq!(read.detail, Detail::Scores, "the batch's detail applies");
+    assert_eq!(Ok(Detail::Full), input::parse(&params).map(|i| i.detail));
+    assert_eq!(read.sentiment.name, "angry");
+}
+
+#[test]
+fn a_list_that_is_not_an_array_is_one_error() {
+    let mut out = Vec::new();
+    let mut ctx = || Context::with_counter(None, "t");
+    let e = determine_many(
+        &mut Workspace::default(),
+        "{}",
+        Batch::default(),
+        &mut ctx,
+        &mut out,
+    )
+    .unwrap_err();
+    assert_eq!(e.code, escalon::error::ErrorCode::WrongType);
+    assert!(out.is_empty());
+}
