@@ -107,11 +107,11 @@ pub fn handle_into(
 /// The decision of a `determine-escalation` request that records nothing; `None` when it
 /// records (that path changes the workspace and adds fields, so [`handle`] answers it).
 /// Checks happen in the order [`dispatch`] and [`determine`] make them.
-fn direct_decision(
-    ws: &Workspace,
+fn direct_decision<'w>(
+    ws: &'w Workspace,
     request: &Value,
     ctx: &Context,
-) -> Result<Option<decide::Answer>, RequestError> {
+) -> Result<Option<decide::Answer<'w>>, RequestError> {
     let env = envelope(request, ctx)?;
     let empty = Value::Object(Map::new());
     let parameters = env.parameters.unwrap_or(&empty);

@@ -96,6 +96,8 @@ const OPERATORS: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct CompiledRule {
     pub id: String,
+    /// `rule:<id>`, the factor its points are listed under.
+    pub factor: String,
     pub description: String,
     pub effect: Effect,
     condition: Node,
@@ -152,6 +154,7 @@ impl RuleSet {
             }
             compiled.push(CompiledRule {
                 id: rule.id.clone(),
+                factor: format!("rule:{}", rule.id),
                 description: rule.description.clone(),
                 effect: rule.effect.clone(),
                 condition: Node::compile(&rule.condition),
@@ -324,6 +327,9 @@ mod tests {
             json!({"in": [{"var": "facts.category"}, ["bug", "outage"]]}),
             json!({"<": [0, {"var": "facts.affected_users.0"}, 9]}),
             json!({"==": [{"var": ["facts.unknown", 7]}, 7]}),
+            json!({"<": [{"var": "facts.health_score"}, 50]}),
+            json!({">=": [{"var": "facts.category"}, 2]}),
+            json!({"==": [{"var": "facts.sla"}, 0]}),
         ]
         .into_iter()
         .enumerate()

@@ -27,7 +27,7 @@ pub fn bench() -> Result {
 
     say("bulk triage: escalon vs json-rules-engine vs json-logic-js (10,000 tickets)");
     let triage = capture(
-        sh::cmd("node", &["bench/triage.mjs"])
+        sh::cmd("node", &["--expose-gc", "bench/triage.mjs"])
             .env("ESCALON_EMBED_PKG", &pkg)
             .env("BENCH_MODULES", &modules),
     )?;
@@ -170,9 +170,11 @@ impact, segment, category and, most of the time, duration, affected users, contr
 health score, previous escalations and sentiment. Escalon decides them in one\n\
 `engine.determineEscalations(list)` call on `Engine.create()` (default config, empty\n\
 workspace), through the built ES module in Node, reasons included; the time covers\n\
-`JSON.stringify` of the list and parsing the answers. A second row asks for\n\
-`{{detail: 'triage'}}`: the same tiers, scores and reasons, without stakeholders,\n\
-recommended actions and history, which are most of a full answer's bytes.\n\
+`JSON.stringify` of the list and parsing the answers. Each of the package's two builds\n\
+(`escalon_embed_bg.wasm`, optimised for size, and `escalon_embed_speed_bg.wasm`, for speed)\n\
+answers at three details: full; `{{detail: 'triage'}}`, the same tiers, scores and worded\n\
+reasons without stakeholders, recommended actions and history; and `{{detail: 'scores'}}`,\n\
+the reasons as each factor's points (checked to add up to the score) without sentences.\n\
 The peers run Escalon's default\n\
 scoring tables and rules translated to each (`{rules}/json-rules-engine.json`,\n\
 `{rules}/json-logic.json`) over flat ticket facts, with the score-to-tier step shared in\n\

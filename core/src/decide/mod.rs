@@ -30,7 +30,7 @@ pub struct Decision {
     pub tier: u8,
     pub tier_name: String,
     pub urgency_score: u8,
-    pub priority: String,
+    pub priority: &'static str,
     pub response_target_minutes: u32,
     pub reasons: Vec<Reason>,
     /// Why the tier is what it is (score band, rule minimums, current tier).
@@ -268,19 +268,19 @@ fn resolve(config: &Config, role: &str) -> Stakeholder {
 /// A determine-escalation answer at the request's `detail`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
-pub enum Answer {
+pub enum Answer<'r> {
     Decision(Decision),
-    Scores(Scores),
+    Scores(Scores<'r>),
 }
 
 /// Scores, then words unless `detail: "scores"` asked for none.
-pub fn answer(
+pub fn answer<'r>(
     ws: &Workspace,
-    rules: &RuleSet,
+    rules: &'r RuleSet,
     parameters: &Value,
     i: &DecisionInput,
     now: Option<Timestamp>,
-) -> Answer {
+) -> Answer<'r> {
     let s = scored::score(ws, rules, parameters, i, now);
     match i.detail {
         Detail::Scores => Answer::Scores(Scores::of(s, i)),
@@ -288,12 +288,12 @@ pub fn answer(
     }
 }
 
-impl Answer {
+impl Answer<'_> {
     /// What recording this answer writes into the event log.
-    pub fn verdict(&self) -> Verdict<'_> {
+    pub fn verdict(&self) -> Verdict {
         let (tier, urgency_score, priority) = match self {
-            Answer::Decision(d) => (d.tier, d.urgency_score, &d.priority),
-            Answer::Scores(s) => (s.tier, s.urgency_score, &s.priority),
+            Answer::Decision(d) => (d.tier, d.urgency_score, d.priority),
+            Answer::Scores(s) => (s.tier, s.urgency_score, s.priority),
         };
         Verdict {
             tier,

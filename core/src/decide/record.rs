@@ -13,7 +13,7 @@ use crate::workspace::Workspace;
 /// Returns the escalation id and whether it was `created` or `updated` (or `unchanged`).
 pub fn record(
     ws: &mut Workspace,
-    d: Verdict<'_>,
+    d: Verdict,
     i: &DecisionInput,
     ctx: &mut Context,
     now: Timestamp,

@@ -3,8 +3,6 @@
 //! (`Scores`, for bulk triage) are both read off this, so they can never disagree; the
 //! scores-only one skips the sentences, which were most of the cost of a ticket.
 
-use std::borrow::Cow;
-
 use jiff::Timestamp;
 use serde::Serialize;
 use serde_json::Value;
@@ -36,14 +34,15 @@ pub struct Scored<'r> {
     /// The SLA clocks' one-tier raise: tier, reason, tier explanation.
     pub sla_raise: Option<(u8, Reason, String)>,
     pub tier: u8,
-    pub priority: String,
+    pub priority: &'static str,
 }
 
 /// What a recorded decision writes into the event log.
-pub struct Verdict<'a> {
+#[derive(Debug, Clone, Copy)]
+pub struct Verdict {
     pub tier: u8,
     pub urgency_score: u8,
-    pub priority: &'a str,
+    pub priority: &'static str,
 }
 
 /// Scores without touching the workspace. `now` only scopes history and SLA clocks.
@@ -109,7 +108,7 @@ pub fn score<'r>(
 
 /// ITIL impact x urgency: each on three levels (1 high .. 3 low), priority = sum - 1, so
 /// high/high is P1 and low/low is P5.
-pub fn priority(config: &Config, impact_rank: usize, score: u8) -> String {
+pub fn priority(config: &Config, impact_rank: usize, score: u8) -> &'static str {
     let impact = match impact_rank {
         0 => 3,
         1 => 2,
@@ -123,7 +122,7 @@ pub fn priority(config: &Config, impact_rank: usize, score: u8) -> String {
     } else {
         3
     };
-    format!("P{}", impact + urgency - 1)
+    ["P1", "P2", "P3", "P4", "P5"][impact + urgency - 2]
 }
 
 /// `detail: "scores"`: the tier and what its score is made of, without sentences, for
@@ -131,40 +130,32 @@ pub fn priority(config: &Config, impact_rank: usize, score: u8) -> String {
 /// rules that gave points (and `cap` when the sum passed 100), so they add up to
 /// `urgency_score`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Scores {
+pub struct Scores<'r> {
     pub ticket: Option<String>,
     pub tier: u8,
-    pub priority: String,
+    pub priority: &'static str,
     pub urgency_score: u8,
     #[serde(serialize_with = "as_map")]
-    pub points: Vec<(Cow<'static, str>, i32)>,
-    pub matched_rules: Vec<String>,
+    pub points: Vec<(&'r str, i32)>,
+    pub matched_rules: Vec<&'r str>,
     /// The SLA clock that raised the tier (`sla:first_response`, ...), when one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_raise: Option<String>,
 }
 
-fn as_map<S: serde::Serializer>(
-    points: &[(Cow<'static, str>, i32)],
-    s: S,
-) -> Result<S::Ok, S::Error> {
+fn as_map<S: serde::Serializer>(points: &[(&str, i32)], s: S) -> Result<S::Ok, S::Error> {
     s.collect_map(points.iter().map(|(k, v)| (k, v)))
 }
 
-impl Scores {
-    pub fn of(s: Scored<'_>, i: &DecisionInput) -> Scores {
-        let mut points: Vec<(Cow<'static, str>, i32)> = s
-            .base
-            .iter()
-            .filter(|(_, p)| *p != 0)
-            .map(|(f, p)| (Cow::Borrowed(*f), *p))
-            .collect();
+impl<'r> Scores<'r> {
+    pub fn of(s: Scored<'r>, i: &DecisionInput) -> Scores<'r> {
+        let mut points: Vec<(&str, i32)> =
+            s.base.iter().filter(|(_, p)| *p != 0).copied().collect();
         for r in s.matched.iter().filter(|r| r.effect.add_points > 0) {
-            let factor = format!("rule:{}", r.id);
-            points.push((Cow::Owned(factor), i32::from(r.effect.add_points)));
+            points.push((&r.factor, i32::from(r.effect.add_points)));
         }
         if s.sum > 100 {
-            points.push((Cow::Borrowed("cap"), 100 - s.sum));
+            points.push(("cap", 100 - s.sum));
         }
         // Sorted as a JSON object's keys are everywhere else in the door's answers.
         points.sort_by(|a, b| a.0.cmp(&b.0));
@@ -174,7 +165,7 @@ impl Scores {
             priority: s.priority,
             urgency_score: s.score,
             points,
-            matched_rules: s.matched.iter().map(|r| r.id.clone()).collect(),
+            matched_rules: s.matched.iter().map(|r| r.id.as_str()).collect(),
             sla_raise: s.sla_raise.map(|(_, r, _)| r.factor),
         }
     }

@@ -32,7 +32,7 @@ pub fn write_decision(out: &mut Vec<u8>, d: &Decision) {
     out.extend_from_slice(b"\"matched_rules\":");
     list(out, &d.matched_rules, |o, s| string(o, s));
     out.extend_from_slice(b",\"priority\":");
-    string(out, &d.priority);
+    string(out, d.priority);
     out.extend_from_slice(b",\"reasons\":");
     list(out, &d.reasons, reason);
     if let Some(b) = &d.briefing {
@@ -45,13 +45,7 @@ pub fn write_decision(out: &mut Vec<u8>, d: &Decision) {
         out.extend_from_slice(b",\"stakeholders\":");
         list(out, &b.stakeholders, stakeholder);
     }
-    out.extend_from_slice(b",\"ticket\":");
-    match &d.ticket {
-        Some(t) => string(out, t),
-        None => out.extend_from_slice(b"null"),
-    }
-    out.extend_from_slice(b",\"tier\":");
-    int(out, i64::from(d.tier));
+    ticket_and_tier(out, d.ticket.as_deref(), d.tier);
     out.extend_from_slice(b",\"tier_name\":");
     string(out, &d.tier_name);
     out.extend_from_slice(b",\"tier_reasons\":");
@@ -74,21 +68,26 @@ fn scores(out: &mut Vec<u8>, s: &Scores) {
         int(out, i64::from(*points));
     }
     out.extend_from_slice(b"},\"priority\":");
-    string(out, &s.priority);
+    string(out, s.priority);
     if let Some(raise) = &s.sla_raise {
         out.extend_from_slice(b",\"sla_raise\":");
         string(out, raise);
     }
+    ticket_and_tier(out, s.ticket.as_deref(), s.tier);
+    out.extend_from_slice(b",\"urgency_score\":");
+    int(out, i64::from(s.urgency_score));
+    out.push(b'}');
+}
+
+/// `,"ticket":..,"tier":..`, next to each other in both answers' sorted keys.
+fn ticket_and_tier(out: &mut Vec<u8>, ticket: Option<&str>, tier: u8) {
     out.extend_from_slice(b",\"ticket\":");
-    match &s.ticket {
+    match ticket {
         Some(t) => string(out, t),
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"tier\":");
-    int(out, i64::from(s.tier));
-    out.extend_from_slice(b",\"urgency_score\":");
-    int(out, i64::from(s.urgency_score));
-    out.push(b'}');
+    int(out, i64::from(tier));
 }
 
 fn history(out: &mut Vec<u8>, h: &History) {

@@ -104,7 +104,7 @@ fn generate(ws: &Workspace, rng: &mut Prng, id: &str, spec: &Spec) -> Escalation
             customer: customer_ref(&c),
             tier,
             urgency_score: Some(d.urgency_score),
-            priority: Some(d.priority.clone()),
+            priority: Some(d.priority.to_string()),
             severity: Some(severity.into()),
             impact: Some(impact.into()),
             category: Some(category.into()),

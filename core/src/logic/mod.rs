@@ -102,6 +102,9 @@ pub enum Node {
     /// (`facts.severity_rank`): read by index instead of through two map lookups, and the
     /// caller builds no map. The path is kept whole; the slot stands for `path[..2]`.
     Slot(usize, Vec<String>, Option<Value>),
+    /// `{op: [slot, number]}`, the commonest condition (`facts.severity_rank >= 2`), in one
+    /// step: the slot is read and compared without evaluating two child nodes.
+    SlotCmp(Cmp, usize, Vec<String>, Value),
     /// The 2 or 3 operands (3 = "between": a op b and b op c).
     Cmp(Cmp, Vec<Node>),
     And(Vec<Node>),
@@ -134,7 +137,9 @@ impl Node {
     pub fn reads(&self, root: &str) -> bool {
         match self {
             Node::Lit(_) => false,
-            Node::Var(path, _) | Node::Slot(_, path, _) => path.first().is_none_or(|k| k == root),
+            Node::Var(path, _) | Node::Slot(_, path, _) | Node::SlotCmp(_, _, path, _) => {
+                path.first().is_none_or(|k| k == root)
+            }
             Node::Cmp(_, xs) | Node::And(xs) | Node::Or(xs) | Node::If(xs) | Node::Arith(_, xs) => {
                 xs.iter().any(|x| x.reads(root))
             }
@@ -150,16 +155,18 @@ impl Node {
     pub fn keys_under(&self, root: &str, keys: &mut Vec<String>) -> bool {
         match self {
             Node::Lit(_) => true,
-            Node::Var(path, _) | Node::Slot(_, path, _) => match path.as_slice() {
-                [] => false,
-                [r] => r != root,
-                [r, k, ..] => {
-                    if r == root && !keys.contains(k) {
-                        keys.push(k.clone());
+            Node::Var(path, _) | Node::Slot(_, path, _) | Node::SlotCmp(_, _, path, _) => {
+                match path.as_slice() {
+                    [] => false,
+                    [r] => r != root,
+                    [r, k, ..] => {
+                        if r == root && !keys.contains(k) {
+                            keys.push(k.clone());
+                        }
+                        true
                     }
-                    true
                 }
-            },
+            }
             Node::Cmp(_, xs) | Node::And(xs) | Node::Or(xs) | Node::If(xs) | Node::Arith(_, xs) => {
                 xs.iter().all(|x| x.keys_under(root, keys))
             }
@@ -183,7 +190,15 @@ impl Node {
                     _ => Node::Var(path, default),
                 }
             }
-            Node::Cmp(op, xs) => Node::Cmp(op, all(xs)),
+            Node::Cmp(op, xs) => match <[Node; 2]>::try_from(all(xs)) {
+                Ok([Node::Slot(slot, path, None), Node::Lit(n @ Value::Number(_))])
+                    if path.len() == 2 =>
+                {
+                    Node::SlotCmp(op, slot, path, n)
+                }
+                Ok(two) => Node::Cmp(op, two.into()),
+                Err(xs) => Node::Cmp(op, xs),
+            },
             Node::And(xs) => Node::And(all(xs)),
             Node::Or(xs) => Node::Or(all(xs)),
             Node::If(xs) => Node::If(all(xs)),
@@ -217,6 +232,10 @@ impl Node {
                     Some(v) => v,
                     None => Cow::Borrowed(default.as_ref().unwrap_or(&NULL)),
                 })
+            }
+            Node::SlotCmp(op, slot, _, n) => {
+                let v = d.slots.get(*slot).and_then(Option::as_ref).unwrap_or(&NULL);
+                Ok(Cow::Owned(Value::Bool(compare(*op, v, n))))
             }
             Node::Cmp(op, args) => {
                 let a = args[0].eval_in(d)?;

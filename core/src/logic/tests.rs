@@ -125,31 +125,17 @@ fn object(keys: &'static [&'static str]) -> impl Strategy<Value = Value> {
     })
 }
 
-const FACTS: &[&str] = &[
-    "x",
-    "y",
-    "s",
-    "b",
-    "list",
-    "severity_rank",
-    "impact_rank",
-    "segment_rank",
-    "sentiment_rank",
-    "health_risk",
-    "contract_value",
-    "duration_hours",
-    "previous_escalations",
-    "history_escalations",
-    "affected_users",
-    "current_tier",
-    "category",
-    "product",
-    "sla",
-];
+/// A few made-up keys and every fact a decision computes.
+static FACTS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    ["x", "y", "s", "b", "list"]
+        .into_iter()
+        .chain(crate::rules::FACT_KEYS)
+        .collect()
+});
 
 fn data() -> impl Strategy<Value = Value> {
     (
-        object(FACTS),
+        object(&FACTS),
         object(&["severity", "impact", "category"]),
         object(&["segment", "health_score"]),
         prop::option::of(object(&["previous_escalations", "a"])),
