@@ -158,7 +158,7 @@ impl<'r> Scores<'r> {
             points.push(("cap", 100 - s.sum));
         }
         // Sorted as a JSON object's keys are everywhere else in the door's answers.
-        points.sort_by(|a, b| a.0.cmp(&b.0));
+        points.sort_by(|a, b| a.0.cmp(b.0));
         Scores {
             ticket: i.ticket.clone(),
             tier: s.tier,
