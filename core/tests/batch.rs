@@ -132,6 +132,9 @@ fn ticket(p: &[u8; 16]) -> Value {
                     json!("triage"),
                     json!("full"),
                     json!("brief"),
+                    // Null is the door's default (full), not "absent": a batch's detail
+                    // must not replace it.
+                    Value::Null,
                 ],
                 p[14] / 6,
             )

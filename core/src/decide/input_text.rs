@@ -23,8 +23,14 @@ struct Params<'a> {
     context: Option<Context<'a>>,
     #[serde(default)]
     record: Option<bool>,
-    #[serde(borrow, default)]
-    detail: Option<&'a str>,
+    /// Absent (the batch's detail applies) apart from null (the door's default, `full`:
+    /// a batch fills in only a detail the ticket does not name).
+    #[serde(borrow, default, deserialize_with = "present")]
+    detail: Option<Option<&'a str>>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<&'de str>>, D::Error> {
+    Option::<&str>::deserialize(d).map(Some)
 }
 
 /// Other fields are welcome here, as in [`input::parse`] (rules may read them).
@@ -133,7 +139,8 @@ pub fn read(text: &str, detail: Detail) -> Option<DecisionInput> {
         record: p.record.unwrap_or(false),
         detail: match p.detail {
             None => detail,
-            Some(d) => input::detail_named(d)?,
+            Some(None) => Detail::Full,
+            Some(Some(d)) => input::detail_named(d)?,
         },
     })
 }
