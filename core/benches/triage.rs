@@ -1,7 +1,7 @@
 //! Bulk triage natively: 10,000 generated tickets through `escalon::handle` on an empty
 //! default workspace, the same shape of data `bench/triage.mjs` sends through the embed.
 //!
-//! Run: `cargo bench -p escalon --bench triage`. Requests are built before timing, so the
+//! Run: `cargo bench -p escalon --features batch --bench triage`. Requests are built before timing, so the
 //! figure is the door's own cost: parse, decide, serialise the answer to a JSON value.
 
 use escalon::{Context, Workspace};

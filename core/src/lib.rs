@@ -4,6 +4,7 @@
 //! only move bytes, time and fresh ids.
 
 pub mod aging;
+#[cfg(feature = "batch")]
 pub mod batch;
 pub mod calendar;
 pub mod config;
