@@ -1,7 +1,8 @@
 // Types of the Escalon ES module. Hand-written; tests/embed/types.test.mjs checks every
 // interface marked `@checked` against what the engine really returns.
 
-export type InitInput = string | URL | Request | Response | BufferSource | WebAssembly.Module;
+// `globalThis.` because this module declares its own `Request` and `Response` types.
+export type InitInput = string | URL | globalThis.Request | globalThis.Response | BufferSource | WebAssembly.Module;
 
 /** Loads the engine; call and await once before anything else. */
 export function init(wasm?: InitInput): Promise<void>;
@@ -182,7 +183,9 @@ export class Engine {
    * `'triage'` answers are about a third of the size and faster to get; `'scores'` answers
    * (a {@link Scores} each) are the fastest, with reasons as points instead of sentences.
    * For bulk triage under Node, `init()` the package's `escalon_embed_speed_bg.wasm`. */
+  determineEscalations(list: DetermineEscalationParams[], options: { detail: 'scores'; now?: string }): Response<Scores>[];
   determineEscalations(list: DetermineEscalationParams[], options?: { detail?: Detail; now?: string }): Response<Decision | Scores>[];
+  determineEscalation(parameters: DetermineEscalationParams & { detail: 'scores' }, now?: string): Response<Scores>;
   determineEscalation(parameters: DetermineEscalationParams, now?: string): Response<Decision>;
   slaStatus(parameters: { clock: InlineClock } | { escalation_id: string }, now?: string): Response<ClockStatus | Result>;
   generateNotification(parameters: Record<string, unknown>, now?: string): Response<Result>;
@@ -200,6 +203,7 @@ export class Engine {
 /** A request against a fresh default workspace. */
 export function run(request: Request | string): Response<Result>;
 /** Decides on the default rules, with no workspace history. */
+export function determineEscalation(parameters: DetermineEscalationParams & { detail: 'scores' }): Response<Scores>;
 export function determineEscalation(parameters: DetermineEscalationParams): Response<Decision>;
 /** An inline SLA clock at `now` (defaults to the host's clock). */
 export function slaStatus(clock: InlineClock, now?: string): Response<ClockStatus>;

@@ -1,4 +1,5 @@
-//! Node and the npm tools (wasm-opt from binaryen, playwright-core), kept in tests/node_modules.
+//! Node and the npm tools (wasm-opt from binaryen, playwright-core, typescript), kept in
+//! tests/node_modules.
 
 use crate::sh::{self, say, Result};
 
@@ -18,13 +19,13 @@ pub fn ensure_node() -> Result {
 pub fn ensure_packages() -> Result {
     ensure_node()?;
     let modules = sh::root().join("tests").join("node_modules");
-    let wanted = ["binaryen", "playwright-core", "yaml"];
+    let wanted = ["binaryen", "playwright-core", "yaml", "typescript"];
     let have_all = wanted
         .iter()
         .all(|p| modules.join(p).join("package.json").exists())
         && sh::output("wasm-opt", &["--version"]).is_some_and(|v| v.contains("132"));
     if have_all {
-        say("node tools (binaryen 132, playwright-core, yaml): present");
+        say("node tools (binaryen 132, playwright-core, yaml, typescript): present");
         return Ok(());
     }
     say("installing node tools into tests/node_modules");
