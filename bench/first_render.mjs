@@ -10,8 +10,9 @@
 //
 // Run by `cargo xtask bench` (ESCALON_DIST: a release build, ESCALON_EMBED_PKG for the demo
 // config, CHROMIUM). Prints a Markdown fragment on stdout.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { serveStatic, launch, env } from '../tests/e2e/harness.mjs';
 import { escalations } from './generate.mjs';
@@ -61,6 +62,36 @@ async function median(text, count, label) {
   return m;
 }
 
+/**
+ * Release sizes of the build just timed and of the embed package, raw and gzip -9, in KiB.
+ * The gzip program, as the README's table is measured (Node's zlib writes about 0.6 % more).
+ */
+function sizes() {
+  const kib = (n) => `${Math.round(n / 1024).toLocaleString('en-US')} KB`;
+  const measure = (dir, pick) => readdirSync(dir).filter(pick).reduce((acc, f) => {
+    const bytes = readFileSync(join(dir, f));
+    const gzipped = execFileSync('gzip', ['-9c', join(dir, f)], { maxBuffer: 1 << 28 });
+    return { raw: acc.raw + bytes.length, gzip: acc.gzip + gzipped.length };
+  }, { raw: 0, gzip: 0 });
+  const dist = process.env.ESCALON_DIST;
+  const rows = [
+    ['web app: wasm', measure(dist, (f) => f.endsWith('.wasm'))],
+    ['web app: js + css + html', measure(dist, (f) => /\.(js|css|html)$/.test(f))],
+    ['embed: `escalon_embed_bg.wasm` (size build)', measure(pkg, (f) => f === 'escalon_embed_bg.wasm')],
+    ['embed: js (glue + wrapper)', measure(pkg, (f) => f === 'escalon.js' || f === 'escalon_embed.js')],
+    ['embed: `escalon_embed_speed_bg.wasm` (speed build, optional)', measure(pkg, (f) => f === 'escalon_embed_speed_bg.wasm')],
+  ];
+  const web = rows[0][1].gzip + rows[1][1].gzip;
+  const embed = rows[2][1].gzip + rows[3][1].gzip;
+  return `Release sizes of that build and of the embed package (gzip -9; KB = 1,024 bytes):
+
+| what | raw | gzip |
+|---|---:|---:|
+${rows.map(([what, m]) => `| ${what} | ${kib(m.raw)} | ${kib(m.gzip)} |`).join('\n')}
+| web app in all (issue 7 goal: 400 KB) | | ${kib(web)} |
+| embed in all, size build (issue 8 goal: 200 KB) | | ${kib(embed)} |`;
+}
+
 try {
   const big = await median(stored, N, `${N} stored escalations`);
   const demo = await median(null, demoCount, 'demo workspace');
@@ -70,7 +101,9 @@ try {
 | workspace | stored document | first render |
 |---|---:|---:|
 | ${N.toLocaleString('en-US')} generated escalations, ${(N * 10).toLocaleString('en-US')} events, in localStorage | ${(stored.length / 1e6).toFixed(1)} MB | ${Math.round(big).toLocaleString('en-US')} ms |
-| the demo workspace (${demoCount} escalations, nothing stored) | | ${Math.round(demo).toLocaleString('en-US')} ms |`);
+| the demo workspace (${demoCount} escalations, nothing stored) | | ${Math.round(demo).toLocaleString('en-US')} ms |
+
+${sizes()}`);
 } finally {
   await browser.close();
   await server.close();

@@ -201,7 +201,7 @@ calendar (the `next_update` clock, restarted by every update, is left out); ever
 agree with Escalon's answer or the command fails. pandas and DuckDB are pinned and installed\n\
 from PyPI into `target/bench/venv`.\n\n\
 {frames}\n\n\
-## First render in headless Chromium\n\n\
+## First render in headless Chromium, and release sizes\n\n\
 `bench/first_render.mjs`: a release build served on loopback; the workspace is written to\n\
 `localStorage` before the app's first script runs; the time runs from navigation until the\n\
 dashboard's total tile shows the stored count (fetching and compiling the wasm, reading and\n\
@@ -214,10 +214,7 @@ SLA, and the whole quarter with every metric.\n\n\
 ```\n{metrics}\n```\n\n\
 `cargo bench -p escalon --bench due_date`: due dates on business-hours calendars\n\
 (`core/benches/due_date.rs`: 1,000,000 clocks per sample, starts spread over a year).\n\n\
-```\n{due}\n```\n\n\
-## Not measured here\n\n\
-- Release sizes (issue 9) are measured by `cargo xtask dist` / `embed` and listed in the\n\
-\x20 README, not here.\n",
+```\n{due}\n```\n",
         machine = machine(),
         rules = manifest.display(),
         triage = f.triage,
