@@ -182,9 +182,11 @@ export class Engine {
    * checked like a request's `now` (default: the host's clock). `detail` applies to every ticket that does not set its own;
    * `'triage'` answers are about a third of the size and faster to get; `'scores'` answers
    * (a {@link Scores} each) are the fastest, with reasons as points instead of sentences.
-   * For bulk triage under Node, `init()` the package's `escalon_embed_speed_bg.wasm`. */
-  determineEscalations(list: DetermineEscalationParams[], options: { detail: 'scores'; now?: string }): Response<Scores>[];
-  determineEscalations(list: DetermineEscalationParams[], options?: { detail?: Detail; now?: string }): Response<Decision | Scores>[];
+   * For bulk triage under Node, `init()` the package's `escalon_embed_speed_bg.wasm`.
+   * `list` may be the array as JSON text (a queue's or an HTTP body's), which skips
+   * stringifying it; text that is not a JSON array answers one error object. */
+  determineEscalations(list: DetermineEscalationParams[] | string, options: { detail: 'scores'; now?: string }): Response<Scores>[];
+  determineEscalations(list: DetermineEscalationParams[] | string, options?: { detail?: Detail; now?: string }): Response<Decision | Scores>[];
   determineEscalation(parameters: DetermineEscalationParams & { detail: 'scores' }, now?: string): Response<Scores>;
   determineEscalation(parameters: DetermineEscalationParams, now?: string): Response<Decision>;
   slaStatus(parameters: { clock: InlineClock } | { escalation_id: string }, now?: string): Response<ClockStatus | Result>;

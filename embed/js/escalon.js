@@ -171,10 +171,13 @@ export class Engine {
    * Bulk triage: one decision per parameter object, in order. `options.now` (RFC 3339) is
    * the instant every ticket is decided at, checked like any request's `now`; without it,
    * the host's clock. A ticket carrying a number JSON cannot (NaN, Infinity) gets its own
-   * error answer; the others are decided.
+   * error answer; the others are decided. `list` may also be the array as JSON text, as a
+   * queue or an HTTP body delivers it: it is then not stringified again.
    */
   determineEscalations(list, options = {}) {
-    if (!Array.isArray(list)) return hostError('determineEscalations takes an array');
+    if (!Array.isArray(list) && typeof list !== 'string') {
+      return hostError('determineEscalations takes an array, or an array as JSON text');
+    }
     let detail, now;
     try {
       detail = options?.detail == null ? undefined : String(options.detail);
@@ -184,6 +187,7 @@ export class Engine {
     }
     const enc = encode(list);
     if (!enc.error) return this.#decideAll(enc.text, now, detail);
+    // Only an array can get here: encode never refuses text.
     if (enc.error.error.code !== 'wrong_type' || !enc.error.error.path.startsWith('[')) return enc.error;
     const bad = list.map((item) => nonFinite(item, 'parameters'));
     const good = list.filter((_, k) => bad[k] === null);

@@ -143,6 +143,22 @@ test('bulk triage with detail scores: the same tiers and scores, reasons as poin
   assert.equal(scores[2].result.urgency_score, 100);
 });
 
+test('bulk triage takes the list as JSON text too, with the same answers', () => {
+  const engine = escalon.Engine.create();
+  const list = [
+    { issue: { id: 'T-1', severity: 'high', impact: 'multiple_customers' }, customer: { segment: 'enterprise' } },
+    { issue: { severity: 'urgent', impact: 'single_user' }, customer: { segment: 'smb' } },
+  ];
+  for (const detail of ['full', 'scores']) {
+    assert.deepEqual(engine.determineEscalations(JSON.stringify(list), { detail }),
+      engine.determineEscalations(list, { detail }), detail);
+  }
+  const notAList = engine.determineEscalations('{"issue": {}}');
+  assert.equal(notAList.ok, false);
+  assert.equal(notAList.error.code, 'wrong_type');
+  assert.equal(engine.determineEscalations(42).ok, false, 'a number is neither');
+});
+
 test('every door action has a typed helper that reaches it', () => {
   const engine = escalon.Engine.demo();
   const calls = {

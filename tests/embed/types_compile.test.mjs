@@ -35,6 +35,8 @@ const params = { issue: { severity: 'high', impact: 'single_user' }, customer: {
 const batch = engine.determineEscalations([params], { detail: 'scores' });
 const first = batch[0];
 if (first.ok) { const s: Scores = first.result; const p: number | undefined = s.points['severity']; void p; }
+const fromText = engine.determineEscalations('[]', { detail: 'scores' });
+if (fromText[0]?.ok) { const s: Scores = fromText[0].result; void s; }
 const one = determineEscalation({ ...params, detail: 'scores' });
 if (one.ok) { const s: Scores = one.result; void s.urgency_score; }
 const full = engine.determineEscalation(params, '2025-01-22T10:00:00Z');
