@@ -81,27 +81,54 @@ pub fn plain_words(serde_message: &str) -> String {
         ("a map", "an object"),
         ("a borrowed string", "a string"),
     ];
-    let mut out = serde_message
-        .replace("integer `", "number `")
-        .replace("floating point `", "number `")
-        .replace("invalid type: map", "invalid type: object")
-        .replace("invalid type: sequence", "invalid type: list");
-    if let Some(at) = out.find("expected struct ") {
-        let name_end = out[at + 16..]
-            .find(|c: char| !c.is_alphanumeric() && c != '_')
-            .map_or(out.len(), |n| at + 16 + n);
-        out.replace_range(at + 9..name_end, "an object");
-    }
-    for (rust, plain) in WORDS {
-        let pattern = format!("expected {rust}");
-        if let Some(at) = out.find(&pattern) {
-            let end = at + pattern.len();
-            let whole_word = !out[end..].starts_with(|c: char| c.is_alphanumeric() || c == '_');
-            if whole_word {
-                out.replace_range(at + 9..end, plain);
+    // serde writes `invalid type: <what was found>, expected <what was wanted>`; the found
+    // part may quote the user's own text, so each part is rewritten only where serde's words
+    // stand: the kind right after the prefix, the wanted part after the last "expected ".
+    let (found, wanted) = match serde_message.rfind("expected ") {
+        Some(at) => serde_message.split_at(at),
+        None => (serde_message, ""),
+    };
+    let mut out = String::with_capacity(serde_message.len() + 32);
+    let prefix = ["invalid type: ", "invalid value: "]
+        .into_iter()
+        .find(|p| found.starts_with(p));
+    match prefix {
+        Some(p) => {
+            out.push_str(p);
+            let rest = &found[p.len()..];
+            let kinds = [
+                ("integer `", "number `"),
+                ("floating point `", "number `"),
+                ("map", "object"),
+                ("sequence", "list"),
+            ];
+            match kinds.iter().find(|(k, _)| rest.starts_with(k)) {
+                Some((k, plain)) => {
+                    out.push_str(plain);
+                    out.push_str(&rest[k.len()..]);
+                }
+                None => out.push_str(rest),
             }
         }
+        None => out.push_str(found),
     }
+    let mut wanted = wanted.to_string();
+    if let Some(name) = wanted.strip_prefix("expected struct ") {
+        let end = name
+            .find(|c: char| !c.is_alphanumeric() && c != '_')
+            .unwrap_or(name.len());
+        wanted = format!("expected an object{}", &name[end..]);
+    }
+    if let Some(rest) = wanted.strip_prefix("expected ") {
+        let plain = WORDS.iter().find(|(rust, _)| {
+            rest.strip_prefix(rust)
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+        });
+        if let Some((rust, plain)) = plain {
+            wanted = format!("expected {plain}{}", &rest[rust.len()..]);
+        }
+    }
+    out.push_str(&wanted);
     out
 }
 
@@ -138,6 +165,12 @@ mod tests {
                 "unknown field `bucket_hour`, expected `bucket_hours`",
             ),
             ("expected u8x", "expected u8x"),
+            // Regression: the user's own text (quoted by serde) was rewritten when it held
+            // serde's words: "expected u8" in a value became "expected a whole number...".
+            (
+                "invalid type: string \"expected u8, integer `1`\", expected u32",
+                "invalid type: string \"expected u8, integer `1`\", expected a whole number from 0 to 4294967295",
+            ),
         ] {
             assert_eq!(plain_words(serde), plain);
         }
