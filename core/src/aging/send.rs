@@ -73,10 +73,19 @@ pub fn prepare(
 /// The owner and then the tier's stakeholder roles: who should hear that an escalation
 /// needs attention. The owner is recorded as typed: an address is used as it is, a name is
 /// looked up in the directory, and anything else (a typo, an address a mail header would
-/// misread) reaches nobody rather than going out malformed.
+/// misread) reaches nobody rather than going out malformed, and is listed as unresolved.
 pub fn owner_and_roles(config: &Config, owner: Option<&str>, roles: &[String]) -> Vec<Wanted> {
     let mut wanted: Vec<Wanted> = owner
-        .and_then(|o| owner_address(config, o.trim()))
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .map(|o| {
+            owner_address(config, o).unwrap_or_else(|| Wanted::Unreachable {
+                who: "owner".into(),
+                reason: format!(
+                    "the owner '{o}' is neither an email address nor a name in the directory"
+                ),
+            })
+        })
         .into_iter()
         .collect();
     wanted.extend(roles.iter().cloned().map(Wanted::Role));
@@ -143,5 +152,29 @@ mod tests {
                 "{owner:?}"
             );
         }
+    }
+
+    /// Regression: an owner who resolved to nobody was silently dropped, so a reminder
+    /// reached only the tier's roles and said nothing of the owner it missed.
+    #[test]
+    fn an_unreachable_owner_is_listed_as_unresolved() {
+        let config = default_config();
+        let now = "2025-03-01T10:00:00Z".parse().unwrap();
+        let wanted = owner_and_roles(&config, Some("Jo Typo"), &[]);
+        let (found, missing) = crate::notify::recipients::resolve(&config, &wanted, now);
+        assert!(found.is_empty());
+        assert_eq!(missing.len(), 1);
+        assert_eq!(missing[0].role, "owner");
+        assert!(
+            missing[0].reason.contains("Jo Typo"),
+            "{}",
+            missing[0].reason
+        );
+        let (_, none_missing) =
+            crate::notify::recipients::resolve(&config, &owner_and_roles(&config, None, &[]), now);
+        assert!(
+            none_missing.is_empty(),
+            "no owner recorded: nothing to report"
+        );
     }
 }

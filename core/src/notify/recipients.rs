@@ -28,7 +28,16 @@ pub struct Unresolved {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Wanted {
     Role(String),
-    Email { email: String, name: Option<String> },
+    Email {
+        email: String,
+        name: Option<String>,
+    },
+    /// Someone named who cannot be reached (`who`: e.g. `owner`), listed as unresolved with
+    /// `reason` so a reminder that reaches fewer people than meant says so.
+    Unreachable {
+        who: String,
+        reason: String,
+    },
 }
 
 /// The person on call for `rotation` at `now`: an override covering `now` first, else the
@@ -97,6 +106,10 @@ pub fn resolve(
     };
     for w in wanted {
         match w {
+            Wanted::Unreachable { who, reason } => missing.push(Unresolved {
+                role: who.clone(),
+                reason: reason.clone(),
+            }),
             Wanted::Email { email, name } => push(Recipient {
                 name: name.clone().unwrap_or_else(|| name_of(config, email)),
                 email: email.clone(),
