@@ -119,7 +119,7 @@ mod tests {
             .iter()
             .filter_map(|w| match w {
                 Wanted::Email { email, .. } => Some(email.as_str()),
-                Wanted::Role(_) => None,
+                Wanted::Role(_) | Wanted::Unreachable { .. } => None,
             })
             .collect()
     }
