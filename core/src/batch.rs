@@ -9,7 +9,7 @@
 
 use jiff::Timestamp;
 use serde_json::value::RawValue;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 use crate::context::Context;
 use crate::decide::{self, input_text, Detail};
@@ -110,9 +110,20 @@ fn through_the_door(
     context: &mut dyn FnMut() -> Context,
     out: &mut Vec<u8>,
 ) -> bool {
-    // Read once already as part of the list, so only nesting deeper than serde_json's
-    // limit can fail here; the door then says what a non-object gets.
-    let mut p: Value = serde_json::from_str(text).unwrap_or(Value::Null);
+    // Read as strictly as one request's text is (`strict_json`): a key given twice, a lone
+    // surrogate or a number past f64 is the ticket's own `invalid_json`, at its path.
+    let mut p = match crate::strict_json::parse(text, "ticket") {
+        Ok(p) => p,
+        Err(mut e) => {
+            e.path = match e.path.as_str() {
+                "" => "parameters".to_string(),
+                path => format!("parameters.{path}"),
+            };
+            let answer = json!({"action": "determine-escalation", "ok": false, "error": e});
+            serde_json::to_writer(&mut *out, &answer).expect("writing JSON to a Vec cannot fail");
+            return false;
+        }
+    };
     if let (Some(d), Some(m)) = (batch.detail, p.as_object_mut()) {
         m.entry("detail").or_insert_with(|| Value::from(d));
     }

@@ -111,14 +111,17 @@ fn ticket(p: &[u8; 16]) -> Value {
         }
     }
     let mut params = json!({"issue": issue, "customer": customer});
-    match p[13] % 5 {
+    match p[13] % 6 {
         0 => {}
-        1 => params["context"] = json!({"previous_escalations": pick(&[0, 3, 9], p[13] / 5)}),
+        1 => params["context"] = json!({"previous_escalations": pick(&[0, 3, 9], p[13] / 6)}),
         2 => {
             params["context"] =
-                json!({"customer_sentiment": pick(&["angry", "neutral", "calm"], p[13] / 5)})
+                json!({"customer_sentiment": pick(&["angry", "neutral", "calm"], p[13] / 6)})
         }
         3 => params["context"] = json!({"previous_escalations": -1}),
+        // Regression: serde's derived structs read a list as fields in order, so the batch
+        // decided `"context": [3, "angry"]` where the door says wrong_type.
+        4 => params["context"] = pick(&[json!([3, "angry"]), json!([])], p[13] / 6),
         _ => params["context"] = Value::Null,
     }
     match p[14] % 6 {
@@ -142,7 +145,16 @@ fn ticket(p: &[u8; 16]) -> Value {
         _ => {}
     }
     match p[15] % 12 {
-        0 => json!([params]),
+        0 => pick(
+            &[
+                json!([params]),
+                json!([
+                    [null, "critical", "all_customers"],
+                    [null, null, "strategic"]
+                ]),
+            ],
+            p[15] / 12,
+        ),
         1 => json!("not an object"),
         _ => params,
     }
@@ -227,13 +239,67 @@ proptest! {
 
 #[test]
 fn the_usual_ticket_is_read_from_its_text() {
-    let params = json!({"issue": {"id": "T-1", "severity": "high", "impact": "single_user",
-        "region": "emea"}, "customer": {"segment": "smb", "health_score": 40},
+    let params = json!({"issue": {"id": "T-1", "severity": "high", "impact": "single_user"},
+        "customer": {"segment": "smb", "health_score": 40},
         "context": {"customer_sentiment": "angry"}});
     let read = input_text::read(&params.to_string(), Detail::Scores).expect("read directly");
     assert_eq!(read.detail, Detail::Scores, "the batch's detail applies");
     assert_eq!(Ok(Detail::Full), input::parse(&params).map(|i| i.detail));
     assert_eq!(read.sentiment.name, "angry");
+    // Left to the door, which reads strictly and names the field: a field the reader does
+    // not read (skipping it would not check it), and a list where an object belongs.
+    let mut extra = params.clone();
+    extra["issue"]["region"] = json!("emea");
+    let mut listed = params.clone();
+    listed["context"] = json!([3, "angry"]);
+    for other in [extra, listed] {
+        assert!(
+            input_text::read(&other.to_string(), Detail::Full).is_none(),
+            "{other}"
+        );
+    }
+}
+
+/// A ticket's text is read as strictly as one request's: the door's `strict_json`, not the
+/// lenient reading a list split into raw values would give (regressions: a repeated key was
+/// decided with its last value, a lone surrogate or a huge number in a field nobody reads
+/// was decided at all).
+#[test]
+fn a_ticket_s_text_is_read_strictly() {
+    let ok = r#"{"issue":{"severity":"low","impact":"single_user"},"customer":{"segment":"smb"}}"#;
+    for (ticket, path) in [
+        (
+            r#"{"issue":{"severity":"low","severity":"critical","impact":"all_customers"},"customer":{"segment":"smb"}}"#,
+            "parameters.issue.severity",
+        ),
+        (
+            r#"{"issue":{"severity":"high","impact":"single_user","note":"\ud800"},"customer":{"segment":"smb"}}"#,
+            "parameters",
+        ),
+        (
+            r#"{"issue":{"severity":"high","impact":"single_user","duration_hours":1e999},"customer":{"segment":"smb"}}"#,
+            "parameters",
+        ),
+    ] {
+        let mut out = Vec::new();
+        let mut ctx = || Context::with_counter(None, "t");
+        let list = format!("[{ok},{ticket}]");
+        determine_many(
+            &mut Workspace::default(),
+            &list,
+            Batch::default(),
+            &mut ctx,
+            &mut out,
+        )
+        .expect("an array");
+        let answers: Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(answers[0]["ok"], true, "{answers}");
+        let e = &answers[1];
+        assert_eq!(e["ok"], false, "{ticket}: {e}");
+        assert_eq!(e["action"], "determine-escalation");
+        assert_eq!(e["error"]["code"], "invalid_json", "{ticket}: {e}");
+        assert_eq!(e["error"]["path"], path, "{ticket}: {e}");
+    }
 }
 
 #[test]

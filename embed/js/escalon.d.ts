@@ -184,8 +184,10 @@ export class Engine {
    * (a {@link Scores} each) are the fastest, with reasons as points instead of sentences.
    * For bulk triage under Node, `init()` the package's `escalon_embed_speed_bg.wasm`.
    * `list` may be the array as JSON text (a queue's or an HTTP body's), which skips
-   * stringifying it; text that is not a JSON array answers one error object. */
-  determineEscalations(list: DetermineEscalationParams[] | string, options: { detail: 'scores'; now?: string }): Response<Scores>[];
+   * stringifying it; text that is not a JSON array answers one error object. A ticket's own
+   * `detail` wins over `options.detail`, so answers are typed `Scores` only when no ticket
+   * asks for another. */
+  determineEscalations(list: (DetermineEscalationParams & { detail?: 'scores' })[], options: { detail: 'scores'; now?: string }): Response<Scores>[];
   determineEscalations(list: DetermineEscalationParams[] | string, options?: { detail?: Detail; now?: string }): Response<Decision | Scores>[];
   determineEscalation(parameters: DetermineEscalationParams & { detail: 'scores' }, now?: string): Response<Scores>;
   determineEscalation(parameters: DetermineEscalationParams, now?: string): Response<Decision>;

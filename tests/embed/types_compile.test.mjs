@@ -36,7 +36,7 @@ const batch = engine.determineEscalations([params], { detail: 'scores' });
 const first = batch[0];
 if (first.ok) { const s: Scores = first.result; const p: number | undefined = s.points['severity']; void p; }
 const fromText = engine.determineEscalations('[]', { detail: 'scores' });
-if (fromText[0]?.ok) { const s: Scores = fromText[0].result; void s; }
+if (fromText[0]?.ok) { const r: Decision | Scores = fromText[0].result; void r; }
 const one = determineEscalation({ ...params, detail: 'scores' });
 if (one.ok) { const s: Scores = one.result; void s.urgency_score; }
 const full = engine.determineEscalation(params, '2025-01-22T10:00:00Z');
@@ -46,10 +46,15 @@ if (full.ok) { const d: Decision = full.result; void d.reasons[0].why; } else { 
 });
 
 test('a wrong use is a type error, so the check above can fail', () => {
-  const errors = compile(`
-import { Engine, type Scores } from './escalon';
-const r = Engine.create().determineEscalation({ issue: { severity: 'high', impact: 'single_user' }, customer: { segment: 'smb' } });
-if (r.ok) { const s: Scores = r.result; void s; }
-`);
-  assert.match(errors, /error TS/);
+  for (const wrong of [
+    // A full decision is not Scores.
+    `const r = Engine.create().determineEscalation({ issue: { severity: 'high', impact: 'single_user' }, customer: { segment: 'smb' } });
+if (r.ok) { const s: Scores = r.result; void s; }`,
+    // A ticket's own detail wins over the batch's: its answer may be a Decision.
+    `const r = Engine.create().determineEscalations([{ issue: { severity: 'high', impact: 'single_user' }, customer: { segment: 'smb' }, detail: 'full' }], { detail: 'scores' });
+if (r[0].ok) { const s: Scores = r[0].result; void s; }`,
+  ]) {
+    const errors = compile(`import { Engine, type Scores } from './escalon';\n${wrong}\n`);
+    assert.match(errors, /error TS/, wrong);
+  }
 });

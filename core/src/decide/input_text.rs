@@ -4,23 +4,49 @@
 //!
 //! This reader only ever says "valid, and here is the input" or "not for me" (`None`); it
 //! never writes an error. Anything unusual (a wrong type, a value out of range, an escaped
-//! string, a duplicate key, a stray parameter) goes to [`super::input::parse`], which names
-//! the field. A test checks the two agree on every input this one accepts.
+//! string, a duplicate key, any field it does not read, a list where an object belongs) goes
+//! to the door, which reads the text strictly and names the field. So this reader parses
+//! every byte it accepts as a typed scalar: nothing is skipped unread (serde's skipping does
+//! not check what the strict reader checks: repeated keys, lone surrogates, huge numbers).
+//! A test checks it agrees with [`super::input::parse`] on every input it accepts.
 
-use serde::Deserialize;
+use std::marker::PhantomData;
+
+use serde::de::{value::MapAccessDeserializer, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 
 use super::input::{self, DecisionInput, Detail, Ranked};
 use crate::scales::{Scale, IMPACT, SEGMENT, SENTIMENT, SEVERITY};
+
+/// A struct read from a JSON object only. serde's derived structs also take a list (fields in
+/// order), which the door refuses (`wrong_type`), so a list here must not be read.
+struct Obj<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Only<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Only<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(MapAccessDeserializer::new(map))
+            }
+        }
+        d.deserialize_map(Only(PhantomData)).map(Obj)
+    }
+}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Params<'a> {
     #[serde(borrow)]
-    issue: Issue<'a>,
+    issue: Obj<Issue<'a>>,
     #[serde(borrow)]
-    customer: Customer<'a>,
+    customer: Obj<Customer<'a>>,
     #[serde(borrow, default)]
-    context: Option<Context<'a>>,
+    context: Option<Obj<Context<'a>>>,
     #[serde(default)]
     record: Option<bool>,
     /// Absent (the batch's detail applies) apart from null (the door's default, `full`:
@@ -33,8 +59,10 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<&'de 
     Option::<&str>::deserialize(d).map(Some)
 }
 
-/// Other fields are welcome here, as in [`input::parse`] (rules may read them).
+/// Other fields are welcome in a request (rules may read them), but not read here: a ticket
+/// carrying one goes through the door.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Issue<'a> {
     #[serde(borrow, default)]
     id: Option<&'a str>,
@@ -59,6 +87,7 @@ struct Issue<'a> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Customer<'a> {
     #[serde(borrow, default)]
     id: Option<&'a str>,
@@ -73,6 +102,7 @@ struct Customer<'a> {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Context<'a> {
     #[serde(default)]
     previous_escalations: Option<i64>,
@@ -84,8 +114,10 @@ struct Context<'a> {
 /// (`detail` applies when the text sets none); `None` when it is anything else (which that
 /// parser then reports).
 pub fn read(text: &str, detail: Detail) -> Option<DecisionInput> {
-    let p: Params = serde_json::from_str(text).ok()?;
-    let (i, c) = (p.issue, p.customer);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let Obj(p) = Obj::<Params>::deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    let (i, c) = (p.issue.0, p.customer.0);
     let ranked = |scale: &Scale, v: Option<&str>| {
         let rank = scale.rank(v?)?;
         Some(Ranked {
@@ -96,7 +128,7 @@ pub fn read(text: &str, detail: Detail) -> Option<DecisionInput> {
     let within = |n: Option<f64>, (min, max): (f64, f64)| n.is_none_or(|n| n >= min && n <= max);
     let whole = |n: Option<i64>, (min, max): (i64, i64)| n.is_none_or(|n| n >= min && n <= max);
     let (previous_escalations, sentiment) = match &p.context {
-        Some(x) => (x.previous_escalations, x.customer_sentiment),
+        Some(Obj(x)) => (x.previous_escalations, x.customer_sentiment),
         None => (None, None),
     };
     let fits = within(i.duration_hours, input::DURATION_HOURS)
