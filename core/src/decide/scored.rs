@@ -157,8 +157,17 @@ impl<'r> Scores<'r> {
         if s.sum > 100 {
             points.push(("cap", 100 - s.sum));
         }
-        // Sorted as a JSON object's keys are everywhere else in the door's answers.
+        // Sorted as a JSON object's keys are everywhere else in the door's answers. Two rules
+        // of one id (an imported config is not checked for that) share their key: one entry
+        // with both rules' points, never a key given twice.
         points.sort_by(|a, b| a.0.cmp(b.0));
+        points.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 += later.1;
+            }
+            same
+        });
         Scores {
             ticket: i.ticket.clone(),
             tier: s.tier,
@@ -168,5 +177,45 @@ impl<'r> Scores<'r> {
             matched_rules: s.matched.iter().map(|r| r.id.as_str()).collect(),
             sla_raise: s.sla_raise.map(|(_, r, _)| r.factor),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::decide::{answer, input};
+    use crate::workspace::Workspace;
+
+    /// Regression: two rules of one id (possible in an imported config) wrote the key
+    /// `rule:<id>` twice in `points`, which strict JSON readers refuse.
+    #[test]
+    fn rules_sharing_an_id_share_one_points_entry() {
+        let mut ws = Workspace::default();
+        let mut twin = ws.config.rules[0].clone();
+        twin.id = "twin".into();
+        twin.condition = json!({">=": [{"var": "facts.severity_rank"}, 0]});
+        twin.effect.add_points = 3;
+        twin.effect.min_tier = None;
+        ws.config.rules.extend([twin.clone(), twin]);
+        let params = json!({"issue": {"severity": "low", "impact": "single_user"},
+            "customer": {"segment": "smb"}, "detail": "scores"});
+        let i = input::parse(&params).unwrap();
+        let rules = ws.rules().unwrap();
+        let text = serde_json::to_string(&answer(&ws, rules, &params, &i, None)).unwrap();
+        assert_eq!(text.matches("\"rule:twin\"").count(), 1, "{text}");
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["points"]["rule:twin"], 6);
+        let sum: i64 = v["points"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|p| p.as_i64().unwrap())
+            .sum();
+        assert_eq!(
+            sum,
+            v["urgency_score"].as_i64().unwrap(),
+            "points still add up"
+        );
     }
 }
