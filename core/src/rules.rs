@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::config::{Effect, Rule};
 use crate::error::{ErrorCode, RequestError};
-use crate::logic::{truthy, Data, Node};
+use crate::logic::{truthy, Data, Node, JSONLOGIC_OPS};
 
 /// The computed facts a decision offers rules under `facts.`, in slot order.
 pub const FACT_KEYS: [&str; 15] = [
@@ -52,45 +52,13 @@ impl RuleData {
     }
 }
 
-/// Operators accepted in conditions. jsonlogic-rs treats an object with an unknown key as a
-/// literal (which is truthy), so a typo like `">=="` would silently match every ticket;
-/// checking names up front turns that into an error when the config is loaded.
-const OPERATORS: &[&str] = &[
-    "var",
-    "missing",
-    "missing_some",
-    "if",
-    "?:",
-    "==",
-    "===",
-    "!=",
-    "!==",
-    "!",
-    "!!",
-    "or",
-    "and",
-    ">",
-    ">=",
-    "<",
-    "<=",
-    "max",
-    "min",
-    "+",
-    "-",
-    "*",
-    "/",
-    "%",
-    "map",
-    "reduce",
-    "filter",
-    "all",
-    "none",
-    "some",
-    "merge",
-    "in",
-    "cat",
-    "substr",
-];
+/// Whether `op` is accepted in conditions: every operator jsonlogic-rs knows but `log`
+/// (which prints). jsonlogic-rs treats an object with an unknown key as a literal (which is
+/// truthy), so a typo like `">=="` would silently match every ticket; checking names up
+/// front turns that into an error when the config is loaded.
+fn accepted(op: &str) -> bool {
+    op != "log" && JSONLOGIC_OPS.contains(&op)
+}
 
 /// A rule checked once and ready to evaluate against many tickets.
 #[derive(Debug, Clone)]
@@ -247,7 +215,7 @@ fn check_operators(v: &Value, path: &str) -> Result<(), RequestError> {
     match v {
         Value::Object(map) if map.len() == 1 => {
             let (op, args) = map.iter().next().expect("one entry");
-            if !OPERATORS.contains(&op.as_str()) {
+            if !accepted(op) {
                 return Err(RequestError::new(
                     ErrorCode::InvalidRule,
                     path,

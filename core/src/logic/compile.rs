@@ -7,7 +7,7 @@ use super::values::split_with_escape;
 use super::{Arith, Cmp, Node};
 
 /// Every key jsonlogic-rs reads as an operator; any other one-key object is a literal.
-const JSONLOGIC_OPS: &[&str] = &[
+pub const JSONLOGIC_OPS: &[&str] = &[
     "var",
     "missing",
     "missing_some",

@@ -14,6 +14,7 @@ use serde_json::Value;
 mod compile;
 mod values;
 
+pub use compile::JSONLOGIC_OPS;
 pub use values::truthy;
 use values::{lookup, missing, number_value};
 
