@@ -42,10 +42,16 @@ pub(crate) fn weekday(days: i64) -> usize {
 /// every working day is a holiday answers "never" instead of looping.
 const MAX_EMPTY_DAYS: i64 = 3 * 366;
 
-/// Merged business intervals `[start, end)` of the civil timeline, in order.
+/// A merged interval stops growing at this length. Windows that chain into each other every
+/// day (all 00:00-24:00, or overnight windows meeting the next day's) would otherwise merge
+/// forever; the next window then starts a new interval, which may overlap this one.
+const MAX_MERGED: i64 = 7 * DAY;
+
+/// Merged business intervals `[start, end)` of the civil timeline, ordered by start.
 ///
 /// Windows are generated day by day from the weekly table; an overnight window of one day
-/// may overlap the next day's first window, so adjacent intervals are merged as they come.
+/// may overlap the next day's first window, so adjacent intervals are merged as they come,
+/// up to [`MAX_MERGED`]: past that, consecutive intervals may overlap (the walk clips them).
 pub(crate) struct CivilIntervals<'a> {
     cal: &'a Calendar,
     /// Next day whose windows have not been read yet.
@@ -89,7 +95,9 @@ impl<'a> CivilIntervals<'a> {
             };
             match self.pending {
                 None => self.pending = Some(next),
-                Some((s, e)) if next.0 <= e => self.pending = Some((s, e.max(next.1))),
+                Some((s, e)) if next.0 <= e && e - s < MAX_MERGED => {
+                    self.pending = Some((s, e.max(next.1)));
+                }
                 Some(p) => {
                     // `next` starts a new interval: hand it back by rewinding one window.
                     self.idx -= 1;

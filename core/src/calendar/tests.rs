@@ -286,3 +286,38 @@ fn dst_outside_the_precomputed_years() {
         );
     }
 }
+
+/// Regression: windows that join into one endless stretch (every day 00:00-24:00, or
+/// overnight windows that meet the next day's) made the walk merge them forever and hang.
+/// Found by `calendar_oracle` with a Santiago week whose windows covered every hour.
+#[test]
+fn windows_that_never_end_still_answer() {
+    let day = json!([["00:00", "24:00"]]);
+    let round_the_clock = cal(json!({"timezone": "Europe/Berlin", "hours": {
+        "mon": day, "tue": day, "wed": day, "thu": day, "fri": day, "sat": day, "sun": day}}));
+    let from = ts("2025-03-28T12:00:00Z");
+    // Berlin springs forward on 2025-03-30; real time still counts minute for minute.
+    assert_eq!(
+        business_minutes(&round_the_clock, from, ts("2025-04-28T12:00:00Z"), &[]),
+        31 * 1440
+    );
+    assert_eq!(
+        due_at(&round_the_clock, from, 40 * 1440, &[]),
+        Some(ts("2025-05-07T12:00:00Z"))
+    );
+    // Overnight windows chaining into each other, with a pause in the middle.
+    let night = json!([["12:00", "12:00"]]);
+    let chained = cal(json!({"timezone": "America/Santiago", "hours": {
+        "mon": night, "tue": night, "wed": night, "thu": night, "fri": night, "sat": night,
+        "sun": night}}));
+    let from = ts("2025-09-04T21:50:00Z");
+    let pause = Pause::new(ts("2025-09-10T00:00:00Z"), ts("2025-09-11T00:00:00Z"));
+    assert_eq!(
+        business_minutes(&chained, from, ts("2025-09-19T21:50:00Z"), &[pause]),
+        14 * 1440
+    );
+    assert_eq!(
+        due_at(&chained, from, 14 * 1440, &[pause]),
+        Some(ts("2025-09-19T21:50:00Z"))
+    );
+}

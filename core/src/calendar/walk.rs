@@ -79,13 +79,15 @@ impl Iterator for RealIntervals<'_> {
             }
             let real_end = ce - self.offset;
             let end = real_end.min(self.segment_end);
-            self.cursor = end;
             if real_end <= self.segment_end {
                 if let Some(c) = self.civil.as_mut() {
                     c.advance();
                 }
             }
+            // A civil interval may overlap the one before it (see `MAX_MERGED`): only what
+            // lies past the cursor is new.
             if end > start {
+                self.cursor = end;
                 return Some((start, end));
             }
         }
