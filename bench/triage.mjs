@@ -17,7 +17,7 @@ const modules = process.env.BENCH_MODULES;
 if (!pkg || !modules) throw new Error('set ESCALON_EMBED_PKG and BENCH_MODULES (cargo xtask bench does)');
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc (cargo xtask bench does)');
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 10_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 
 /**
  * The package's two builds of the engine, each in its own module instance (the glue keeps
@@ -197,14 +197,14 @@ const tierCounts = [1, 2, 3, 4].map((t) => want.filter((w) => w.tier === t).leng
 console.error(`all ${TICKETS} tickets agree; tiers 1-4: ${tierCounts.join(' / ')}`);
 
 /**
- * Median tickets/second of each engine over RUNS rounds, after one warm-up round. Each
- * round times every engine once, in turn: shared cloud cores slow down and speed up over
- * seconds, and timing one engine's runs back to back gave that drift to whichever engine
- * ran during it (json-logic-js alone moved from 26,000 to 47,000 tickets/s between runs).
+ * Each engine's tickets/second in each of RUNS rounds, after one warm-up round. Each round
+ * times every engine once, in turn: shared cloud cores slow down and speed up over seconds,
+ * and timing one engine's runs back to back gave that drift to whichever engine ran during
+ * it (json-logic-js alone moved from 26,000 to 47,000 tickets/s between runs).
  * Needs `node --expose-gc`.
  */
 async function measureAll(engines) {
-  const times = Object.fromEntries(Object.keys(engines).map((k) => [k, []]));
+  const rounds = Object.fromEntries(Object.keys(engines).map((k) => [k, []]));
   for (let round = -1; round < RUNS; round++) {
     for (const [name, fn] of Object.entries(engines)) {
       // Each run starts on a collected heap, so no engine pays for the garbage of the one
@@ -213,30 +213,39 @@ async function measureAll(engines) {
       const t0 = process.hrtime.bigint();
       await fn(list);
       const s = Number(process.hrtime.bigint() - t0) / 1e9;
-      if (round >= 0) times[name].push(TICKETS / s);
+      if (round >= 0) rounds[name].push(TICKETS / s);
     }
   }
-  const rates = {};
-  for (const [name, xs] of Object.entries(times)) {
-    xs.sort((a, b) => a - b);
-    rates[name] = xs[Math.floor(xs.length / 2)];
-    console.error(`${name}: ${Math.round(rates[name])} tickets/s (runs: ${xs.map(Math.round).join(', ')})`);
+  for (const [name, xs] of Object.entries(rounds)) {
+    console.error(`${name}: ${Math.round(median(xs))} tickets/s (runs: ${xs.map(Math.round).join(', ')})`);
   }
-  return rates;
+  return rounds;
 }
 
-const rates = await measureAll({
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const rounds = await measureAll({
   ...Object.fromEntries(rows.map((r) => [r.key, r.run])),
   'json-rules-engine': runJre,
   'json-logic-js': runLogic,
 });
+const rates = Object.fromEntries(Object.entries(rounds).map(([k, xs]) => [k, median(xs)]));
+/**
+ * A ratio is the median over rounds of the two engines' ratio in that round: engines timed
+ * seconds apart share the machine's state of the moment, so the drift that moves each
+ * engine's own figure from round to round mostly cancels out of their ratio.
+ */
+const ratio = (key, peer) => median(rounds[key].map((x, r) => x / rounds[peer][r]));
 // A Markdown fragment on stdout: xtask pastes it into BENCHMARKS.md as it is.
 const fmt = (x) => Math.round(x).toLocaleString('en-US');
-const vs = (key, peer) => `${(rates[key] / rates[peer]).toFixed(2)}x`;
+const vs = (key, peer) => `${ratio(key, peer).toFixed(2)}x`;
 const nRules = { 'json-rules-engine': jreRules.rules.length, 'json-logic-js': Object.keys(logicRules.factors).length + logicRules.rules.length };
 const BUILD = { size: '`escalon_embed_bg.wasm` (size)', speed: '`escalon_embed_speed_bg.wasm` (speed)' };
 const escalonRows = rows.map((r) => `| Escalon ${BUILD[r.build]} | ${r.answer} | ${fmt(rates[r.key])} | ${vs(r.key, 'json-rules-engine')} | ${vs(r.key, 'json-logic-js')} |`);
-console.log(`${fmt(TICKETS)} tickets (tiers 1-4: ${tierCounts.join(' / ')}), median of ${RUNS} timed rounds (each engine once a round, in turn) after one warm-up round, Node ${process.version}; all agreed on tier and score for every ticket.
+console.log(`${fmt(TICKETS)} tickets (tiers 1-4: ${tierCounts.join(' / ')}), median of ${RUNS} timed rounds (each engine once a round, in turn) after one warm-up round; each ratio is the median of the two engines' ratios round by round, Node ${process.version}; all agreed on tier and score for every ticket.
 
 | engine | answer | tickets/s | vs json-rules-engine | vs json-logic-js |
 |---|---|---:|---:|---:|

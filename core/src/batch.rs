@@ -8,6 +8,7 @@
 //! fields) goes through the door as before, so errors and recordings are the door's own.
 
 use jiff::Timestamp;
+use serde::de::IgnoredAny;
 use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
 
@@ -34,6 +35,11 @@ const ANSWER_PREFIX: &[u8] = b"{\"action\":\"determine-escalation\",\"ok\":true,
 /// Appends to `out` the array of responses; `Err` when `list` is not a JSON array.
 /// `context` makes each door request's context (its event ids), as the caller's door
 /// would. Returns whether any ticket changed the workspace (a recording).
+///
+/// The list is read in one pass, ticket after ticket. A ticket read directly changes
+/// nothing, so a list found broken halfway is still refused whole, with `out` as it was;
+/// before the first ticket that goes through the door (which may record), the whole list
+/// is checked first.
 pub fn determine_many(
     ws: &mut Workspace,
     list: &str,
@@ -41,38 +47,95 @@ pub fn determine_many(
     context: &mut dyn FnMut() -> Context,
     out: &mut Vec<u8>,
 ) -> Result<bool, RequestError> {
-    let items: Vec<&RawValue> = serde_json::from_str(list).map_err(|_| {
+    let not_an_array = || {
         RequestError::new(
             ErrorCode::WrongType,
             "",
             "expected a JSON array of determine-escalation parameters",
         )
-    })?;
+    };
+    let start = out.len();
     let direct = Direct::of(ws, batch);
+    // Whether the whole list is known to be a JSON array: checked at most once.
+    let mut checked = false;
+    let mut check_whole = || {
+        checked = checked || serde_json::from_str::<Vec<IgnoredAny>>(list).is_ok();
+        checked
+    };
+    if direct.is_none() && !check_whole() {
+        return Err(not_an_array());
+    }
+    let mut pos = skip_space(list, 0);
+    if list.as_bytes().get(pos) != Some(&b'[') {
+        return Err(not_an_array());
+    }
+    pos = skip_space(list, pos + 1);
     let empty = Value::Object(Map::new());
-    out.push(b'[');
     let mut changed = false;
-    for (k, item) in items.iter().enumerate() {
-        if k > 0 {
+    out.push(b'[');
+    let mut first = true;
+    let closed = loop {
+        if first && list.as_bytes().get(pos) == Some(&b']') {
+            break Some(pos + 1);
+        }
+        if !first {
             out.push(b',');
         }
+        first = false;
+        let rest = &list[pos..];
         let read = direct.and_then(|d| {
-            input_text::read(item.get(), d.detail)
-                .filter(|i| !i.record)
-                .map(|i| (d, i))
+            input_text::read_first(rest, d.detail)
+                .filter(|(i, _)| !i.record)
+                .map(|(i, used)| (d, i, used))
         });
-        if let Some((d, input)) = read {
+        let used = if let Some((d, input, used)) = read {
             let rules = ws.rules().expect("checked by Direct::of");
             let answer = decide::answer(ws, rules, &empty, &input, d.now);
             out.extend_from_slice(ANSWER_PREFIX);
             decide::write_answer(out, &answer);
             out.push(b'}');
-            continue;
+            used
+        } else {
+            let Some((item, used)) = check_whole().then(|| first_value(rest)).flatten() else {
+                break None;
+            };
+            changed |= through_the_door(ws, item, batch, context, out);
+            used
+        };
+        pos = skip_space(list, pos + used);
+        match list.as_bytes().get(pos) {
+            Some(b',') => pos = skip_space(list, pos + 1),
+            Some(b']') => break Some(pos + 1),
+            _ => break None,
         }
-        changed |= through_the_door(ws, item.get(), batch, context, out);
+    };
+    match closed {
+        Some(end) if skip_space(list, end) == list.len() => {
+            out.push(b']');
+            Ok(changed)
+        }
+        _ => {
+            out.truncate(start);
+            Err(not_an_array())
+        }
     }
-    out.push(b']');
-    Ok(changed)
+}
+
+/// The first byte at or after `pos` that is not JSON whitespace.
+fn skip_space(text: &str, pos: usize) -> usize {
+    let b = text.as_bytes();
+    let mut p = pos;
+    while matches!(b.get(p), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        p += 1;
+    }
+    p
+}
+
+/// The text of the JSON value at the start of `text` and the offset just past it.
+fn first_value(text: &str) -> Option<(&str, usize)> {
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<&RawValue>();
+    let raw = values.next()?.ok()?;
+    Some((raw.get(), values.byte_offset()))
 }
 
 /// The batch's settings when tickets may skip the door: its `now` and default detail read,

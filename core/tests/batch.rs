@@ -181,10 +181,16 @@ fn ticket_by_ticket(ws: &mut Workspace, list: &[Value], batch: Batch<'_>) -> (St
     (Value::Array(answers).to_string(), changed)
 }
 
-fn batch_of(ws: &mut Workspace, list: &[Value], batch: Batch<'_>) -> (String, bool) {
+fn batch_of(ws: &mut Workspace, list: &[Value], batch: Batch<'_>, pretty: bool) -> (String, bool) {
     let mut out = Vec::new();
     let mut ctx = || Context::with_counter(None, "t");
-    let text = Value::Array(list.to_vec()).to_string();
+    let list = Value::Array(list.to_vec());
+    // The list is read ticket by ticket from its text: spacing between tokens must not matter.
+    let text = if pretty {
+        serde_json::to_string_pretty(&list).unwrap()
+    } else {
+        list.to_string()
+    };
     let changed = determine_many(ws, &text, batch, &mut ctx, &mut out).expect("an array");
     (String::from_utf8(out).unwrap(), changed)
 }
@@ -208,6 +214,7 @@ proptest! {
         which in 0u8..3,
         now in 0u8..4,
         detail in 0u8..5,
+        pretty in any::<bool>(),
     ) {
         let ws = match which {
             0 => Workspace::default(),
@@ -222,7 +229,7 @@ proptest! {
         };
         let (mut a, mut b) = (ws.clone(), ws);
         let want = ticket_by_ticket(&mut a, &list, batch);
-        let got = batch_of(&mut b, &list, batch);
+        let got = batch_of(&mut b, &list, batch, pretty);
         prop_assert_eq!(got, want);
         prop_assert_eq!(b, a, "the same workspace afterwards");
     }
@@ -316,4 +323,48 @@ fn a_list_that_is_not_an_array_is_one_error() {
     .unwrap_err();
     assert_eq!(e.code, escalon::error::ErrorCode::WrongType);
     assert!(out.is_empty());
+}
+
+/// A list broken anywhere is refused whole, before any ticket is decided or recorded, even
+/// though the list is read ticket by ticket: `out` keeps what it held and the workspace is
+/// unchanged.
+#[test]
+fn a_list_broken_after_good_tickets_is_refused_whole() {
+    let good =
+        r#"{"issue":{"severity":"high","impact":"all_customers"},"customer":{"segment":"smb"}}"#;
+    let recorded = r#"{"issue":{"id":"T-1","severity":"high","impact":"all_customers"},"customer":{"segment":"smb"},"record":true}"#;
+    let batch = Batch {
+        now: Some("2025-03-01T10:00:00Z"),
+        ..Batch::default()
+    };
+    for list in [
+        format!("[{good},{good},"),
+        format!("[{good},{good},]"),
+        format!("[{good}{good}]"),
+        format!("[{good},{recorded}] x"),
+        format!("[{recorded},{good}"),
+        format!("[{good},{recorded},{good},"),
+        format!("[,{good}]"),
+        good.to_string(),
+        String::new(),
+    ] {
+        let mut ws = Workspace::default();
+        let before = ws.clone();
+        let mut out = b"kept".to_vec();
+        let mut ctx = || Context::with_counter(None, "t");
+        let e = determine_many(&mut ws, &list, batch, &mut ctx, &mut out).unwrap_err();
+        assert_eq!(e.code, escalon::error::ErrorCode::WrongType, "{list}");
+        assert_eq!(out, b"kept", "{list}");
+        assert_eq!(ws, before, "{list}");
+    }
+    // The same tickets in a well-formed list, with spacing, are all answered and recorded.
+    let mut ws = Workspace::default();
+    let mut out = Vec::new();
+    let mut ctx = || Context::with_counter(None, "t");
+    let list = format!(" [ {good} ,\n\t{recorded} , {good} ] \n");
+    let changed = determine_many(&mut ws, &list, batch, &mut ctx, &mut out).unwrap();
+    let answers: Vec<Value> = serde_json::from_slice(&out).unwrap();
+    assert_eq!(answers.len(), 3);
+    assert!(answers.iter().all(|a| a["ok"] == true), "{answers:?}");
+    assert!(changed);
 }

@@ -6,118 +6,179 @@
 //! never writes an error. Anything unusual (a wrong type, a value out of range, an escaped
 //! string, a duplicate key, any field it does not read, a list where an object belongs) goes
 //! to the door, which reads the text strictly and names the field. So this reader parses
-//! every byte it accepts as a typed scalar: nothing is skipped unread (serde's skipping does
-//! not check what the strict reader checks: repeated keys, lone surrogates, huge numbers).
+//! every byte it accepts as a typed scalar: nothing is skipped unread (a skip would not check
+//! what the strict reader checks: repeated keys, lone surrogates, huge numbers).
 //! A test checks it agrees with [`super::input::parse`] on every input it accepts.
 
-use std::marker::PhantomData;
-
-use serde::de::{value::MapAccessDeserializer, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
-
 use super::input::{self, DecisionInput, Detail, Ranked};
+use super::scan::Scan;
 use crate::scales::{Scale, IMPACT, SEGMENT, SENTIMENT, SEVERITY};
 
-/// A struct read from a JSON object only. serde's derived structs also take a list (fields in
-/// order), which the door refuses (`wrong_type`), so a list here must not be read.
-struct Obj<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Obj<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Only<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for Only<T> {
-            type Value = T;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-                T::deserialize(MapAccessDeserializer::new(map))
-            }
-        }
-        d.deserialize_map(Only(PhantomData)).map(Obj)
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Params<'a> {
-    #[serde(borrow)]
-    issue: Obj<Issue<'a>>,
-    #[serde(borrow)]
-    customer: Obj<Customer<'a>>,
-    #[serde(borrow, default)]
-    context: Option<Obj<Context<'a>>>,
-    #[serde(default)]
+    issue: Issue<'a>,
+    customer: Customer<'a>,
+    context: Context<'a>,
     record: Option<bool>,
     /// Absent (the batch's detail applies) apart from null (the door's default, `full`:
     /// a batch fills in only a detail the ticket does not name).
-    #[serde(borrow, default, deserialize_with = "present")]
     detail: Option<Option<&'a str>>,
 }
 
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<&'de str>>, D::Error> {
-    Option::<&str>::deserialize(d).map(Some)
-}
-
 /// Other fields are welcome in a request (rules may read them), but not read here: a ticket
-/// carrying one goes through the door.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// carrying one goes through the door. Null reads as not given, as the door reads it.
+#[derive(Default)]
 struct Issue<'a> {
-    #[serde(borrow, default)]
     id: Option<&'a str>,
-    #[serde(borrow)]
     severity: Option<&'a str>,
-    #[serde(borrow)]
     impact: Option<&'a str>,
-    #[serde(default)]
     duration_hours: Option<f64>,
-    #[serde(default)]
     current_tier: Option<i64>,
-    #[serde(borrow, default)]
     category: Option<&'a str>,
-    #[serde(borrow, default)]
     product: Option<&'a str>,
-    #[serde(default)]
     affected_users: Option<i64>,
-    #[serde(borrow, default)]
     summary: Option<&'a str>,
-    #[serde(borrow, default)]
     description: Option<&'a str>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct Customer<'a> {
-    #[serde(borrow, default)]
     id: Option<&'a str>,
-    #[serde(borrow, default)]
     name: Option<&'a str>,
-    #[serde(borrow)]
     segment: Option<&'a str>,
-    #[serde(default)]
     health_score: Option<f64>,
-    #[serde(default)]
     contract_value: Option<f64>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct Context<'a> {
-    #[serde(default)]
     previous_escalations: Option<i64>,
-    #[serde(borrow, default)]
     customer_sentiment: Option<&'a str>,
+}
+
+/// A value that may be null, which reads as not given.
+fn nullable<'a, T>(
+    s: &mut Scan<'a>,
+    read: impl FnOnce(&mut Scan<'a>) -> Option<T>,
+) -> Option<Option<T>> {
+    if s.null() {
+        Some(None)
+    } else {
+        read(s).map(Some)
+    }
+}
+
+fn params<'a>(s: &mut Scan<'a>) -> Option<Params<'a>> {
+    let (mut issue, mut customer, mut context) = (None, None, Context::default());
+    let (mut record, mut detail) = (None, None);
+    s.object(
+        &["issue", "customer", "context", "record", "detail"],
+        |k, s| {
+            match k {
+                0 => issue = Some(read_issue(s)?),
+                1 => customer = Some(read_customer(s)?),
+                2 => {
+                    if !s.null() {
+                        context = read_context(s)?;
+                    }
+                }
+                3 => record = nullable(s, Scan::boolean)?,
+                _ => detail = Some(nullable(s, Scan::string)?),
+            }
+            Some(())
+        },
+    )?;
+    Some(Params {
+        issue: issue?,
+        customer: customer?,
+        context,
+        record,
+        detail,
+    })
+}
+
+fn read_issue<'a>(s: &mut Scan<'a>) -> Option<Issue<'a>> {
+    let mut i = Issue::default();
+    let keys = [
+        "id",
+        "severity",
+        "impact",
+        "duration_hours",
+        "current_tier",
+        "category",
+        "product",
+        "affected_users",
+        "summary",
+        "description",
+    ];
+    s.object(&keys, |k, s| {
+        match k {
+            0 => i.id = nullable(s, Scan::string)?,
+            1 => i.severity = nullable(s, Scan::string)?,
+            2 => i.impact = nullable(s, Scan::string)?,
+            3 => i.duration_hours = nullable(s, Scan::float)?,
+            4 => i.current_tier = nullable(s, Scan::int)?,
+            5 => i.category = nullable(s, Scan::string)?,
+            6 => i.product = nullable(s, Scan::string)?,
+            7 => i.affected_users = nullable(s, Scan::int)?,
+            8 => i.summary = nullable(s, Scan::string)?,
+            _ => i.description = nullable(s, Scan::string)?,
+        }
+        Some(())
+    })?;
+    Some(i)
+}
+
+fn read_customer<'a>(s: &mut Scan<'a>) -> Option<Customer<'a>> {
+    let mut c = Customer::default();
+    let keys = ["id", "name", "segment", "health_score", "contract_value"];
+    s.object(&keys, |k, s| {
+        match k {
+            0 => c.id = nullable(s, Scan::string)?,
+            1 => c.name = nullable(s, Scan::string)?,
+            2 => c.segment = nullable(s, Scan::string)?,
+            3 => c.health_score = nullable(s, Scan::float)?,
+            _ => c.contract_value = nullable(s, Scan::float)?,
+        }
+        Some(())
+    })?;
+    Some(c)
+}
+
+fn read_context<'a>(s: &mut Scan<'a>) -> Option<Context<'a>> {
+    let mut x = Context::default();
+    s.object(&["previous_escalations", "customer_sentiment"], |k, s| {
+        match k {
+            0 => x.previous_escalations = nullable(s, Scan::int)?,
+            _ => x.customer_sentiment = nullable(s, Scan::string)?,
+        }
+        Some(())
+    })?;
+    Some(x)
 }
 
 /// The input when `text` is parameters [`input::parse`] would accept, read the same way
 /// (`detail` applies when the text sets none); `None` when it is anything else (which that
 /// parser then reports).
 pub fn read(text: &str, detail: Detail) -> Option<DecisionInput> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let Obj(p) = Obj::<Params>::deserialize(&mut de).ok()?;
-    de.end().ok()?;
-    let (i, c) = (p.issue.0, p.customer.0);
+    let (input, used) = read_first(text, detail)?;
+    let after = &text.as_bytes()[used..];
+    after
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+        .then_some(input)
+}
+
+/// [`read`] of the JSON value at the start of `text` (after any whitespace), whatever
+/// follows it: the input and the byte offset just past the value. A batch reads its list
+/// this way, ticket after ticket, in one pass over the text.
+pub fn read_first(text: &str, detail: Detail) -> Option<(DecisionInput, usize)> {
+    let mut s = Scan::new(text);
+    let p = params(&mut s)?;
+    Some((finish(p, detail)?, s.pos()))
+}
+
+fn finish(p: Params<'_>, detail: Detail) -> Option<DecisionInput> {
+    let (i, c, x) = (p.issue, p.customer, p.context);
     let ranked = |scale: &Scale, v: Option<&str>| {
         let rank = scale.rank(v?)?;
         Some(Ranked {
@@ -127,10 +188,7 @@ pub fn read(text: &str, detail: Detail) -> Option<DecisionInput> {
     };
     let within = |n: Option<f64>, (min, max): (f64, f64)| n.is_none_or(|n| n >= min && n <= max);
     let whole = |n: Option<i64>, (min, max): (i64, i64)| n.is_none_or(|n| n >= min && n <= max);
-    let (previous_escalations, sentiment) = match &p.context {
-        Some(Obj(x)) => (x.previous_escalations, x.customer_sentiment),
-        None => (None, None),
-    };
+    let (previous_escalations, sentiment) = (x.previous_escalations, x.customer_sentiment);
     let fits = within(i.duration_hours, input::DURATION_HOURS)
         && within(c.health_score, input::HEALTH_SCORE)
         && within(c.contract_value, input::CONTRACT_VALUE)

@@ -149,8 +149,8 @@ fn as_map<S: serde::Serializer>(points: &[(&str, i32)], s: S) -> Result<S::Ok, S
 
 impl<'r> Scores<'r> {
     pub fn of(s: Scored<'r>, i: &DecisionInput) -> Scores<'r> {
-        let mut points: Vec<(&str, i32)> =
-            s.base.iter().filter(|(_, p)| *p != 0).copied().collect();
+        let mut points: Vec<(&str, i32)> = Vec::with_capacity(s.base.len() + s.matched.len() + 1);
+        points.extend(s.base.iter().filter(|(_, p)| *p != 0));
         for r in s.matched.iter().filter(|r| r.effect.add_points > 0) {
             points.push((&r.factor, i32::from(r.effect.add_points)));
         }
@@ -160,7 +160,7 @@ impl<'r> Scores<'r> {
         // Sorted as a JSON object's keys are everywhere else in the door's answers. Two rules
         // of one id (an imported config is not checked for that) share their key: one entry
         // with both rules' points, never a key given twice.
-        points.sort_by(|a, b| a.0.cmp(b.0));
+        points.sort_unstable_by(|a, b| a.0.cmp(b.0));
         points.dedup_by(|later, kept| {
             let same = later.0 == kept.0;
             if same {

@@ -1,0 +1,219 @@
+//! A small strict JSON scanner for [`super::input_text`]: objects, plain strings, numbers,
+//! booleans and null, read in place. It says "no" (`None`) to anything it does not read
+//! exactly as serde_json does: a string with an escape or a control character, a malformed
+//! number, a value of another kind. Its caller then hands the text to the door, whose
+//! strict reader names the problem, so saying "no" too often only costs speed.
+//!
+//! Why not serde's derive: field matching, option handling and the visitor calls were most
+//! of the time of reading a ticket, and reading was a third of bulk triage.
+
+pub(super) struct Scan<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Scan<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Scan { text, pos: 0 }
+    }
+
+    /// The byte offset just past what has been read.
+    pub(super) fn pos(&self) -> usize {
+        self.pos
+    }
+
+    fn space(&mut self) {
+        let b = self.text.as_bytes();
+        while matches!(b.get(self.pos), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    /// Skips whitespace, then consumes `c` if it comes next.
+    fn eat(&mut self, c: u8) -> bool {
+        self.space();
+        let next = self.text.as_bytes().get(self.pos) == Some(&c);
+        self.pos += usize::from(next);
+        next
+    }
+
+    /// Consumes a `null` if one comes next.
+    pub(super) fn null(&mut self) -> bool {
+        self.word("null")
+    }
+
+    fn word(&mut self, w: &str) -> bool {
+        self.space();
+        let found = self.text[self.pos..].starts_with(w);
+        if found {
+            self.pos += w.len();
+        }
+        found
+    }
+
+    pub(super) fn boolean(&mut self) -> Option<bool> {
+        if self.word("true") {
+            Some(true)
+        } else if self.word("false") {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// A string without escapes or control characters, borrowed from the text.
+    pub(super) fn string(&mut self) -> Option<&'a str> {
+        if !self.eat(b'"') {
+            return None;
+        }
+        let start = self.pos;
+        let b = self.text.as_bytes();
+        loop {
+            match *b.get(self.pos)? {
+                b'"' => break,
+                b'\\' | 0..=0x1f => return None,
+                _ => self.pos += 1,
+            }
+        }
+        self.pos += 1;
+        // Quotes are ASCII, so both ends are character boundaries.
+        Some(&self.text[start..self.pos - 1])
+    }
+
+    /// The text of a number in JSON's grammar: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+    pub(super) fn number(&mut self) -> Option<&'a str> {
+        self.space();
+        let b = self.text.as_bytes();
+        let start = self.pos;
+        let mut p = start;
+        let digits = |p: &mut usize| {
+            let from = *p;
+            while b.get(*p).is_some_and(u8::is_ascii_digit) {
+                *p += 1;
+            }
+            *p > from
+        };
+        if b.get(p) == Some(&b'-') {
+            p += 1;
+        }
+        match b.get(p)? {
+            b'0' => p += 1,
+            b'1'..=b'9' => {
+                digits(&mut p);
+            }
+            _ => return None,
+        }
+        if b.get(p) == Some(&b'.') {
+            p += 1;
+            if !digits(&mut p) {
+                return None;
+            }
+        }
+        if matches!(b.get(p), Some(b'e' | b'E')) {
+            p += 1;
+            if matches!(b.get(p), Some(b'+' | b'-')) {
+                p += 1;
+            }
+            if !digits(&mut p) {
+                return None;
+            }
+        }
+        self.pos = p;
+        Some(&self.text[start..p])
+    }
+
+    /// A number read as serde_json reads it into an `f64` (its own rounding, its own range).
+    pub(super) fn float(&mut self) -> Option<f64> {
+        serde_json::from_str(self.number()?).ok()
+    }
+
+    /// A number written as an integer that fits an `i64`; serde_json refuses a fraction or
+    /// an exponent there, and so does this.
+    pub(super) fn int(&mut self) -> Option<i64> {
+        let n = self.number()?;
+        // serde_json reads `-0` as a float, which an integer field refuses.
+        if n.contains(['.', 'e', 'E']) || n == "-0" {
+            return None;
+        }
+        n.parse().ok()
+    }
+
+    /// Reads an object, calling `field` with each key's position in `keys` to read its
+    /// value. A key not in `keys`, or given twice, is a "no", as serde's
+    /// `deny_unknown_fields` and its duplicate-field check are.
+    pub(super) fn object(
+        &mut self,
+        keys: &[&str],
+        mut field: impl FnMut(usize, &mut Self) -> Option<()>,
+    ) -> Option<()> {
+        if !self.eat(b'{') {
+            return None;
+        }
+        if self.eat(b'}') {
+            return Some(());
+        }
+        let mut seen = 0u32;
+        loop {
+            let key = self.string()?;
+            let k = keys.iter().position(|known| *known == key)?;
+            if seen & (1 << k) != 0 {
+                return None;
+            }
+            seen |= 1 << k;
+            if !self.eat(b':') {
+                return None;
+            }
+            field(k, self)?;
+            if self.eat(b'}') {
+                return Some(());
+            }
+            if !self.eat(b',') {
+                return None;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Scan;
+
+    #[test]
+    fn numbers_follow_json_grammar() {
+        for good in ["0", "-0", "12", "-3.25", "1e5", "2E-3", "0.5e+2"] {
+            assert_eq!(Scan::new(good).number(), Some(good), "{good}");
+        }
+        for bad in ["01", "-", ".5", "1.", "1e", "+1", "- 1", "NaN"] {
+            let mut s = Scan::new(bad);
+            assert!(s.number().is_none_or(|n| n.len() < bad.len()), "{bad}");
+        }
+        assert_eq!(Scan::new("2.0").int(), None);
+        assert_eq!(Scan::new("-0").int(), None);
+        assert_eq!(Scan::new("-7").int(), Some(-7));
+        assert_eq!(Scan::new("18446744073709551615").int(), None);
+        assert_eq!(Scan::new("1e999").float(), None);
+    }
+
+    #[test]
+    fn strings_with_escapes_or_controls_are_not_read() {
+        assert_eq!(Scan::new(r#" "plain é" "#).string(), Some("plain é"));
+        assert_eq!(Scan::new(r#""a\"b""#).string(), None);
+        assert_eq!(Scan::new("\"tab\there\"").string(), None);
+        assert_eq!(Scan::new("\"open").string(), None);
+    }
+
+    #[test]
+    fn unknown_and_repeated_keys_are_refused() {
+        let keys = ["a", "b"];
+        let read = |text: &str| {
+            let mut s = Scan::new(text);
+            s.object(&keys, |_, s| s.int().map(drop))
+        };
+        assert_eq!(read(r#"{"a":1,"b":2}"#), Some(()));
+        assert_eq!(read(r#" { } "#), Some(()));
+        assert_eq!(read(r#"{"a":1,"a":2}"#), None);
+        assert_eq!(read(r#"{"c":1}"#), None);
+        assert_eq!(read(r#"{"a":1,}"#), None);
+        assert_eq!(read(r#"[1]"#), None);
+    }
+}
