@@ -7,6 +7,32 @@
 //! Why not serde's derive: field matching, option handling and the visitor calls were most
 //! of the time of reading a ticket, and reading was a third of bulk triage.
 
+/// The length of the leading run of `b` that a JSON string holds as it is: no quote, no
+/// backslash, no control character. Eight bytes at a time (the usual bit tricks for "has a
+/// zero byte" and "has a byte below n"), since strings are most of a ticket's text and of
+/// an answer's, and a byte-by-byte loop was a fifth of bulk triage in WASM.
+pub(super) fn plain_run(b: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let mut n = 0;
+    for chunk in b.chunks_exact(8) {
+        let x = u64::from_ne_bytes(chunk.try_into().expect("eight bytes"));
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGHS != 0;
+        if control
+            || has_zero(x ^ (ONES * u64::from(b'"')))
+            || has_zero(x ^ (ONES * u64::from(b'\\')))
+        {
+            break;
+        }
+        n += 8;
+    }
+    n + b[n..]
+        .iter()
+        .take_while(|&&c| c >= 0x20 && c != b'"' && c != b'\\')
+        .count()
+}
+
 pub(super) struct Scan<'a> {
     text: &'a str,
     pos: usize,
@@ -67,13 +93,9 @@ impl<'a> Scan<'a> {
             return None;
         }
         let start = self.pos;
-        let b = self.text.as_bytes();
-        loop {
-            match *b.get(self.pos)? {
-                b'"' => break,
-                b'\\' | 0..=0x1f => return None,
-                _ => self.pos += 1,
-            }
+        self.pos += plain_run(&self.text.as_bytes()[start..]);
+        if self.text.as_bytes().get(self.pos) != Some(&b'"') {
+            return None;
         }
         self.pos += 1;
         // Quotes are ASCII, so both ends are character boundaries.
@@ -192,6 +214,23 @@ mod tests {
         assert_eq!(Scan::new("-7").int(), Some(-7));
         assert_eq!(Scan::new("18446744073709551615").int(), None);
         assert_eq!(Scan::new("1e999").float(), None);
+    }
+
+    #[test]
+    fn a_plain_run_stops_at_the_first_byte_json_escapes() {
+        for len in 0..20 {
+            for stop in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+                for at in 0..=len {
+                    let mut b = vec![b'a'; len];
+                    b.extend_from_slice("é~\x7f".as_bytes());
+                    let plain = b.len();
+                    b.insert(at, stop);
+                    assert_eq!(super::plain_run(&b), at, "{len} {stop} {at}");
+                    b.remove(at);
+                    assert_eq!(super::plain_run(&b), plain);
+                }
+            }
+        }
     }
 
     #[test]

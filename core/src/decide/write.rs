@@ -10,6 +10,7 @@
 
 use serde_json::Value;
 
+use super::scan::plain_run;
 use super::score::Reason;
 use super::{Answer, Decision, History, Recommendation, Scores, Stakeholder};
 
@@ -157,7 +158,7 @@ fn list<T>(out: &mut Vec<u8>, items: &[T], each: impl Fn(&mut Vec<u8>, &T)) {
 /// A JSON string. serde_json escapes `"`, `\` and control characters and nothing else, so a
 /// string without those is its own JSON text between quotes; any other goes through serde.
 fn string(out: &mut Vec<u8>, s: &str) {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    if plain_run(s.as_bytes()) == s.len() {
         out.reserve(s.len() + 2);
         out.push(b'"');
         out.extend_from_slice(s.as_bytes());
@@ -167,23 +168,9 @@ fn string(out: &mut Vec<u8>, s: &str) {
     }
 }
 
-/// An integer in decimal, as serde_json writes one.
+/// An integer in decimal, as serde_json writes one (with the same itoa).
 fn int(out: &mut Vec<u8>, n: i64) {
-    if n < 0 {
-        out.push(b'-');
-    }
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut m = n.unsigned_abs();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (m % 10) as u8;
-        m /= 10;
-        if m == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 fn value(out: &mut Vec<u8>, v: &Value) {
