@@ -14,6 +14,8 @@ pub mod what_if;
 pub use limits::MAX_CHAIN_REPEAT;
 
 #[cfg(test)]
+mod impact_tests;
+#[cfg(test)]
 mod tests;
 
 use jiff::Timestamp;
