@@ -88,6 +88,13 @@ test('ESC-2025-001: update, clocks, notification, handoff and de-escalation chec
   await screenshot(page, 'escalation-detail');
   await page.click('#back-to-list');
   await page.waitForSelector('#escalation-search');
+
+  // Leaving the page keeps the checklist: its ticks and text are there on coming back.
+  await openEscalation(page, 'ESC-2025-001');
+  assert.equal(await page.isChecked('#deesc-root-cause'), true);
+  assert.equal(await page.inputValue('#deesc-root-cause-text'), 'memory leak in the session cache');
+  assert.equal(await page.isChecked('#deesc-confirmed'), true);
+  assert.equal(await page.isChecked('#deesc-fix'), false);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

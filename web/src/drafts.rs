@@ -1,6 +1,6 @@
 //! Typing that outlives the page showing it. Pages are built again on every visit; these
 //! drafts live as long as the app, so leaving the New escalation form or an escalation's
-//! progress form and coming back shows what was typed. Settings sections are kept open
+//! progress form or de-escalation checklist and coming back shows what was typed. Settings sections are kept open
 //! instead (`pages::settings`) and report their unsaved typing here. While anything typed
 //! is unsaved, closing or reloading the page asks first.
 
@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::detail::ProgressDraft;
+use crate::detail::{DeescalationDraft, ProgressDraft};
 use crate::settings_model::section::Section;
 use crate::triage::TriageDraft;
 
@@ -22,6 +22,8 @@ pub struct Drafts {
     triage_recorded: StoredValue<TriageDraft>,
     /// Progress forms with typing, by escalation id.
     progress: StoredValue<HashMap<String, ProgressDraft>>,
+    /// De-escalation checklists with ticks or typing, by escalation id.
+    deescalation: StoredValue<HashMap<String, DeescalationDraft>>,
     /// Settings sections with typing not saved yet.
     settings: StoredValue<Vec<Section>>,
 }
@@ -34,6 +36,7 @@ impl Drafts {
             recorded: RwSignal::new(None),
             triage_recorded: StoredValue::new(TriageDraft::default()),
             progress: StoredValue::new(HashMap::new()),
+            deescalation: StoredValue::new(HashMap::new()),
             settings: StoredValue::new(Vec::new()),
         };
         #[cfg(target_arch = "wasm32")]
@@ -62,6 +65,7 @@ impl Drafts {
         });
         triage
             || self.progress.with_value(|p| !p.is_empty())
+            || self.deescalation.with_value(|d| !d.is_empty())
             || self.settings.with_value(|s| !s.is_empty())
     }
 
@@ -73,20 +77,12 @@ impl Drafts {
     /// The progress form's draft for escalation `id`, filled with what was typed there
     /// before and kept in step with it.
     pub fn progress(&self, id: &str) -> RwSignal<ProgressDraft> {
-        let kept = self.progress;
-        let draft = RwSignal::new(kept.with_value(|p| p.get(id).cloned()).unwrap_or_default());
-        let id = id.to_string();
-        Effect::new(move |_| {
-            let now = draft.get();
-            kept.update_value(|p| {
-                if now == ProgressDraft::default() {
-                    p.remove(&id);
-                } else {
-                    p.insert(id.clone(), now);
-                }
-            });
-        });
-        draft
+        kept_by_id(self.progress, id)
+    }
+
+    /// The de-escalation checklist's draft for escalation `id`, as [`Self::progress`].
+    pub fn deescalation(&self, id: &str) -> RwSignal<DeescalationDraft> {
+        kept_by_id(self.deescalation, id)
     }
 
     /// Whether settings `section` holds typing not saved yet.
@@ -98,4 +94,25 @@ impl Drafts {
             }
         });
     }
+}
+
+/// A form's draft for one escalation, filled from `kept` and written back on every change;
+/// a draft back at its default (sent, or emptied by hand) is forgotten.
+fn kept_by_id<T>(kept: StoredValue<HashMap<String, T>>, id: &str) -> RwSignal<T>
+where
+    T: Clone + Default + PartialEq + Send + Sync + 'static,
+{
+    let draft = RwSignal::new(kept.with_value(|k| k.get(id).cloned()).unwrap_or_default());
+    let id = id.to_string();
+    Effect::new(move |_| {
+        let now = draft.get();
+        kept.update_value(|k| {
+            if now == T::default() {
+                k.remove(&id);
+            } else {
+                k.insert(id.clone(), now);
+            }
+        });
+    });
+    draft
 }

@@ -5,23 +5,31 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::detail::{error_line, DeescalationDraft, DeescalationMode};
+use crate::drafts::Drafts;
 use crate::shell_env;
 use crate::store::use_store;
 
 #[component]
 pub fn Deescalation(id: String, #[prop(into)] read_only: Signal<bool>) -> impl IntoView {
     let store = use_store();
+    // Kept by the app per escalation: leaving the page keeps the ticks and the texts.
+    let draft = Drafts::get().deescalation(&id);
     let id = StoredValue::new(id);
-    let draft = RwSignal::new(DeescalationDraft::default());
     let answer = RwSignal::new(None::<Result<(DeescalationMode, Value), String>>);
     let send = move |mode: DeescalationMode| {
         let req = draft
             .with_untracked(|d| d.to_request(&id.get_value(), mode, &shell_env::now().to_string()));
         let resp = store.call(&req);
+        let recorded = mode != DeescalationMode::Check && error_line(&resp).is_none();
         answer.set(Some(match error_line(&resp) {
             Some(e) => Err(e),
             None => Ok((mode, resp["result"].clone())),
         }));
+        // A recorded decision is saved: the checklist starts again from nothing. A check
+        // records nothing, so what was ticked stays.
+        if recorded {
+            draft.set(DeescalationDraft::default());
+        }
     };
     let check = move |flag: fn(&mut DeescalationDraft) -> &mut bool| {
         move |ev| {
@@ -35,7 +43,12 @@ pub fn Deescalation(id: String, #[prop(into)] read_only: Signal<bool>) -> impl I
             <form on:submit=move |ev| ev.prevent_default()>
                 <fieldset disabled=move || read_only.get()>
                     <label class="check">
-                        <input type="checkbox" id="deesc-root-cause" on:change=check(|d| &mut d.root_cause_documented) />
+                        <input
+                            type="checkbox"
+                            id="deesc-root-cause"
+                            prop:checked=move || draft.with(|d| d.root_cause_documented)
+                            on:change=check(|d| &mut d.root_cause_documented)
+                        />
                         " Root cause documented"
                     </label>
                     <input
@@ -47,7 +60,12 @@ pub fn Deescalation(id: String, #[prop(into)] read_only: Signal<bool>) -> impl I
                         on:input=move |ev| draft.update(|d| d.root_cause = event_target_value(&ev))
                     />
                     <label class="check">
-                        <input type="checkbox" id="deesc-fix" on:change=check(|d| &mut d.fix_applied) />
+                        <input
+                            type="checkbox"
+                            id="deesc-fix"
+                            prop:checked=move || draft.with(|d| d.fix_applied)
+                            on:change=check(|d| &mut d.fix_applied)
+                        />
                         " Fix applied"
                     </label>
                     <input
@@ -59,11 +77,21 @@ pub fn Deescalation(id: String, #[prop(into)] read_only: Signal<bool>) -> impl I
                         on:input=move |ev| draft.update(|d| d.fix = event_target_value(&ev))
                     />
                     <label class="check">
-                        <input type="checkbox" id="deesc-confirmed" on:change=check(|d| &mut d.customer_confirmation) />
+                        <input
+                            type="checkbox"
+                            id="deesc-confirmed"
+                            prop:checked=move || draft.with(|d| d.customer_confirmation)
+                            on:change=check(|d| &mut d.customer_confirmation)
+                        />
                         " Customer confirmed the fix"
                     </label>
                     <label class="check">
-                        <input type="checkbox" id="deesc-monitoring" on:change=check(|d| &mut d.monitoring_complete) />
+                        <input
+                            type="checkbox"
+                            id="deesc-monitoring"
+                            prop:checked=move || draft.with(|d| d.monitoring_complete)
+                            on:change=check(|d| &mut d.monitoring_complete)
+                        />
                         " Monitoring period complete"
                     </label>
                     <label class="field">
