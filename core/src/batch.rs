@@ -13,6 +13,7 @@ use serde_json::value::RawValue;
 use serde_json::{json, Map, Value};
 
 use crate::context::Context;
+use crate::decide::scan::skip_space;
 use crate::decide::{self, input_text, Detail};
 use crate::error::{ErrorCode, RequestError};
 use crate::params::parse_timestamp;
@@ -119,16 +120,6 @@ pub fn determine_many(
             Err(not_an_array())
         }
     }
-}
-
-/// The first byte at or after `pos` that is not JSON whitespace.
-fn skip_space(text: &str, pos: usize) -> usize {
-    let b = text.as_bytes();
-    let mut p = pos;
-    while matches!(b.get(p), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-        p += 1;
-    }
-    p
 }
 
 /// The text of the JSON value at the start of `text` and the offset just past it.

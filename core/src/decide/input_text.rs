@@ -11,7 +11,7 @@
 //! A test checks it agrees with [`super::input::parse`] on every input it accepts.
 
 use super::input::{self, DecisionInput, Detail, Ranked};
-use super::scan::Scan;
+use super::scan::{skip_space, Scan};
 use crate::scales::{Scale, IMPACT, SEGMENT, SENTIMENT, SEVERITY};
 
 struct Params<'a> {
@@ -161,11 +161,7 @@ fn read_context<'a>(s: &mut Scan<'a>) -> Option<Context<'a>> {
 /// parser then reports).
 pub fn read(text: &str, detail: Detail) -> Option<DecisionInput> {
     let (input, used) = read_first(text, detail)?;
-    let after = &text.as_bytes()[used..];
-    after
-        .iter()
-        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
-        .then_some(input)
+    (skip_space(text, used) == text.len()).then_some(input)
 }
 
 /// [`read`] of the JSON value at the start of `text` (after any whitespace), whatever

@@ -5,7 +5,7 @@ mod history;
 pub mod input;
 pub mod input_text;
 mod record;
-mod scan;
+pub(crate) mod scan;
 mod score;
 mod scored;
 mod sla_risk;

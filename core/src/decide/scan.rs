@@ -33,6 +33,16 @@ pub(super) fn plain_run(b: &[u8]) -> usize {
         .count()
 }
 
+/// The first byte at or after `pos` that is not JSON whitespace.
+pub(crate) fn skip_space(text: &str, pos: usize) -> usize {
+    let b = text.as_bytes();
+    let mut p = pos;
+    while matches!(b.get(p), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        p += 1;
+    }
+    p
+}
+
 pub(super) struct Scan<'a> {
     text: &'a str,
     pos: usize,
@@ -49,10 +59,7 @@ impl<'a> Scan<'a> {
     }
 
     fn space(&mut self) {
-        let b = self.text.as_bytes();
-        while matches!(b.get(self.pos), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.pos += 1;
-        }
+        self.pos = skip_space(self.text, self.pos);
     }
 
     /// Skips whitespace, then consumes `c` if it comes next.
