@@ -101,3 +101,33 @@ test('an ineligible escalation says why it cannot be declared', async () => {
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('typing in the panel is kept while visiting other pages, until it is sent', async () => {
+  const page = await openPage(ctx.browser, ctx.server.url);
+  await openEscalation(page, ID);
+  await page.fill('#mi-reason', 'Checkout down');
+  await page.click('#mi-declare');
+  await page.waitForSelector('#mi-state');
+  assert.equal(await page.inputValue('#mi-url'), '', 'the declare was sent: nothing to keep');
+  await page.fill('#mi-url', 'https://meet.example.com/kept');
+  await page.fill('#mi-update-text', 'Still investigating the gateway');
+  await page.fill('#mi-summary', 'Half-written summary');
+  await page.check('#mi-resolved');
+
+  await page.click('#back-to-list');
+  await page.waitForSelector('#escalation-search');
+  await openEscalation(page, ID);
+  await page.waitForSelector('#mi-url');
+  assert.equal(await page.inputValue('#mi-url'), 'https://meet.example.com/kept');
+  assert.equal(await page.inputValue('#mi-update-text'), 'Still investigating the gateway');
+  assert.equal(await page.inputValue('#mi-summary'), 'Half-written summary');
+  assert.equal(await page.isChecked('#mi-resolved'), true);
+
+  // Sending one field empties that field only.
+  await page.click('#mi-post-update');
+  await page.waitForFunction(() => /1 posted/.test(document.querySelector('#mi-next-update')?.textContent ?? ''));
+  assert.equal(await page.inputValue('#mi-update-text'), '');
+  assert.equal(await page.inputValue('#mi-url'), 'https://meet.example.com/kept');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

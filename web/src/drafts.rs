@@ -1,13 +1,14 @@
 //! Typing that outlives the page showing it. Pages are built again on every visit; these
 //! drafts live as long as the app, so leaving the New escalation form or an escalation's
-//! progress form or de-escalation checklist and coming back shows what was typed. Settings sections are kept open
-//! instead (`pages::settings`) and report their unsaved typing here. While anything typed
+//! progress form, de-escalation checklist or major-incident panel and coming back shows
+//! what was typed. Settings sections are kept open instead (`pages::settings`) and report their unsaved typing here. While anything typed
 //! is unsaved, closing or reloading the page asks first.
 
 use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::detail::incident::IncidentDraft;
 use crate::detail::{DeescalationDraft, ProgressDraft};
 use crate::settings_model::section::Section;
 use crate::triage::TriageDraft;
@@ -24,6 +25,8 @@ pub struct Drafts {
     progress: StoredValue<HashMap<String, ProgressDraft>>,
     /// De-escalation checklists with ticks or typing, by escalation id.
     deescalation: StoredValue<HashMap<String, DeescalationDraft>>,
+    /// Major-incident panels with typing not sent, by escalation id.
+    incident: StoredValue<HashMap<String, IncidentDraft>>,
     /// Settings sections with typing not saved yet.
     settings: StoredValue<Vec<Section>>,
 }
@@ -37,6 +40,7 @@ impl Drafts {
             triage_recorded: StoredValue::new(TriageDraft::default()),
             progress: StoredValue::new(HashMap::new()),
             deescalation: StoredValue::new(HashMap::new()),
+            incident: StoredValue::new(HashMap::new()),
             settings: StoredValue::new(Vec::new()),
         };
         #[cfg(target_arch = "wasm32")]
@@ -66,6 +70,7 @@ impl Drafts {
         triage
             || self.progress.with_value(|p| !p.is_empty())
             || self.deescalation.with_value(|d| !d.is_empty())
+            || self.incident.with_value(|d| !d.is_empty())
             || self.settings.with_value(|s| !s.is_empty())
     }
 
@@ -83,6 +88,11 @@ impl Drafts {
     /// The de-escalation checklist's draft for escalation `id`, as [`Self::progress`].
     pub fn deescalation(&self, id: &str) -> RwSignal<DeescalationDraft> {
         kept_by_id(self.deescalation, id)
+    }
+
+    /// The major-incident panel's draft for escalation `id`, as [`Self::progress`].
+    pub fn incident(&self, id: &str) -> RwSignal<IncidentDraft> {
+        kept_by_id(self.incident, id)
     }
 
     /// Whether settings `section` holds typing not saved yet.

@@ -39,6 +39,66 @@ pub fn stage(config: &Config, s: &EscalationState) -> Stage {
     }
 }
 
+/// What was typed into the panel's fields and not sent yet, kept per escalation by
+/// `drafts::Drafts` so leaving the page and coming back shows it again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct IncidentDraft {
+    pub reason: String,
+    pub url: String,
+    pub participant: String,
+    pub update: String,
+    pub summary: String,
+    pub resolved: bool,
+}
+
+/// One of the panel's text fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Reason,
+    Url,
+    Participant,
+    Update,
+    Summary,
+}
+
+impl IncidentDraft {
+    pub fn text(&self, t: Text) -> &str {
+        match t {
+            Text::Reason => &self.reason,
+            Text::Url => &self.url,
+            Text::Participant => &self.participant,
+            Text::Update => &self.update,
+            Text::Summary => &self.summary,
+        }
+    }
+
+    pub fn text_mut(&mut self, t: Text) -> &mut String {
+        match t {
+            Text::Reason => &mut self.reason,
+            Text::Url => &mut self.url,
+            Text::Participant => &mut self.participant,
+            Text::Update => &mut self.update,
+            Text::Summary => &mut self.summary,
+        }
+    }
+
+    /// After `op` was accepted: the field it sent is emptied for the next entry (and the
+    /// Resolved tick with the summary it went with); the other fields keep their typing.
+    pub fn sent(&mut self, op: &Op) {
+        match op {
+            Op::Declare { .. } => self.reason.clear(),
+            Op::SetBridge { .. } => self.url.clear(),
+            Op::Join { .. } => self.participant.clear(),
+            Op::PostUpdate { .. } => self.update.clear(),
+            Op::StandDown { .. } => {
+                self.summary.clear();
+                self.resolved = false;
+            }
+            Op::Status | Op::Leave { .. } => {}
+        }
+    }
+}
+
 /// One `major-incident` operation with its own fields.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
@@ -218,6 +278,45 @@ mod tests {
         );
         let s = escalon::state::fold(ws.escalation(id).unwrap());
         assert_eq!(stage(&ws.config, &s), Stage::StoodDown(Ok(())));
+    }
+
+    #[test]
+    fn a_sent_field_is_emptied_and_the_others_keep_their_typing() {
+        let typed = IncidentDraft {
+            reason: "r".into(),
+            url: "https://x.test".into(),
+            participant: "a@x.test".into(),
+            update: "u".into(),
+            summary: "s".into(),
+            resolved: true,
+        };
+        let mut d = typed.clone();
+        d.sent(&Op::PostUpdate { text: "u".into() });
+        assert_eq!(d.update, "");
+        assert_eq!(d.url, typed.url);
+        d.sent(&Op::StandDown {
+            summary: "s".into(),
+            resolved: true,
+        });
+        assert_eq!((d.summary.as_str(), d.resolved), ("", false));
+        d.sent(&Op::Leave {
+            participant: "a@x.test".into(),
+        });
+        assert_eq!(d.participant, typed.participant, "leaving names no field");
+        for op in [
+            Op::Declare { reason: "r".into() },
+            Op::SetBridge { url: "u".into() },
+            Op::Join {
+                participant: "p".into(),
+            },
+        ] {
+            d.sent(&op);
+        }
+        assert_eq!(
+            d,
+            IncidentDraft::default(),
+            "all sent: nothing left to keep"
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 
 use crate::detail::error_line;
-use crate::detail::incident::{stage, Bridge, Op, Stage};
+use crate::detail::incident::{stage, Bridge, Op, Stage, Text};
+use crate::drafts::Drafts;
 use crate::shell_env;
 use crate::store::use_store;
 
@@ -31,45 +32,47 @@ pub fn MajorIncident(id: String, #[prop(into)] read_only: Signal<bool>) -> impl 
         (r["ok"] == true).then(|| Bridge::from_view(&r["result"]["major_incident"]))
     });
     let error = RwSignal::new(None::<String>);
-    let reason = RwSignal::new(String::new());
-    let url = RwSignal::new(String::new());
-    let participant = RwSignal::new(String::new());
-    let update = RwSignal::new(String::new());
-    let summary = RwSignal::new(String::new());
-    let resolved = RwSignal::new(false);
-    // Sends one operation; on success the field it used is cleared for the next entry.
-    let send = move |op: Op, clear: Option<RwSignal<String>>| {
+    // Kept by the app per escalation: leaving the page keeps what was typed but not sent.
+    let draft = Drafts::get().incident(&id.get_value());
+    let typed_now = move |t: Text| draft.with_untracked(|d| d.text(t).to_string());
+    let typed = move |t: Text| draft.with(|d| d.text(t).to_string());
+    let typing = move |t: Text| {
+        move |ev: leptos::ev::Event| {
+            let text = event_target_value(&ev);
+            draft.update(|d| *d.text_mut(t) = text)
+        }
+    };
+    // Sends one operation; on success the field it used is emptied for the next entry.
+    let send = move |op: Op| {
         let now = shell_env::now().to_string();
         let resp = store.call(&op.to_request(&id.get_value(), &now));
         let failed = error_line(&resp);
         if failed.is_none() {
-            if let Some(field) = clear {
-                field.set(String::new());
-            }
+            draft.update(|d| d.sent(&op));
         }
         error.set(failed);
     };
-    let text_input = move |field: RwSignal<String>, el_id: &'static str, label: &'static str| {
+    let text_input = move |t: Text, el_id: &'static str, label: &'static str| {
         view! {
             <input
                 id=el_id
                 aria-label=label
                 placeholder=label
-                prop:value=move || field.get()
-                on:input=move |ev| field.set(event_target_value(&ev))
+                prop:value=move || typed(t)
+                on:input=typing(t)
             />
         }
     };
     let declare_form = move |again: bool| {
         view! {
             <p class="field">
-                {text_input(reason, "mi-reason", "Reason (optional)")}
+                {text_input(Text::Reason, "mi-reason", "Reason (optional)")}
                 " "
                 <button
                     type="button"
                     id="mi-declare"
                     class="danger"
-                    on:click=move |_| send(Op::Declare { reason: reason.get_untracked() }, Some(reason))
+                    on:click=move |_| send(Op::Declare { reason: typed_now(Text::Reason) })
                 >
                     {if again { "Declare again" } else { "Declare major incident" }}
                 </button>
@@ -100,7 +103,7 @@ pub fn MajorIncident(id: String, #[prop(into)] read_only: Signal<bool>) -> impl 
                         <button
                             type="button"
                             class="secondary mi-leave"
-                            on:click=move |_| send(Op::Leave { participant: who.clone() }, None)
+                            on:click=move |_| send(Op::Leave { participant: who.clone() })
                         >
                             "Leave"
                         </button>
@@ -115,18 +118,18 @@ pub fn MajorIncident(id: String, #[prop(into)] read_only: Signal<bool>) -> impl 
             </p>
             <p>"Bridge: " {link}</p>
             <p class="field">
-                {text_input(url, "mi-url", "https://meet.example.com/bridge")}
+                {text_input(Text::Url, "mi-url", "https://meet.example.com/bridge")}
                 " "
-                <button type="button" id="mi-set-bridge" on:click=move |_| send(Op::SetBridge { url: url.get_untracked() }, Some(url))>
+                <button type="button" id="mi-set-bridge" on:click=move |_| send(Op::SetBridge { url: typed_now(Text::Url) })>
                     "Set bridge link"
                 </button>
             </p>
             <p>{format!("On the bridge ({}):", b.participants.len())}</p>
             <ul id="mi-participants">{people}</ul>
             <p class="field">
-                {text_input(participant, "mi-participant", "Participant (email)")}
+                {text_input(Text::Participant, "mi-participant", "Participant (email)")}
                 " "
-                <button type="button" id="mi-join" on:click=move |_| send(Op::Join { participant: participant.get_untracked() }, Some(participant))>
+                <button type="button" id="mi-join" on:click=move |_| send(Op::Join { participant: typed_now(Text::Participant) })>
                     "Join"
                 </button>
             </p>
@@ -138,17 +141,25 @@ pub fn MajorIncident(id: String, #[prop(into)] read_only: Signal<bool>) -> impl 
                 <textarea
                     id="mi-update-text"
                     rows="2"
-                    prop:value=move || update.get()
-                    on:input=move |ev| update.set(event_target_value(&ev))
+                    prop:value=move || typed(Text::Update)
+                    on:input=typing(Text::Update)
                 ></textarea>
             </label>
-            <button type="button" id="mi-post-update" on:click=move |_| send(Op::PostUpdate { text: update.get_untracked() }, Some(update))>
+            <button type="button" id="mi-post-update" on:click=move |_| send(Op::PostUpdate { text: typed_now(Text::Update) })>
                 "Post status update"
             </button>
             <p class="field">
-                {text_input(summary, "mi-summary", "Closing summary")}
+                {text_input(Text::Summary, "mi-summary", "Closing summary")}
                 <label class="check">
-                    <input type="checkbox" id="mi-resolved" on:change=move |ev| resolved.set(event_target_checked(&ev)) />
+                    <input
+                        type="checkbox"
+                        id="mi-resolved"
+                        prop:checked=move || draft.with(|d| d.resolved)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            draft.update(|d| d.resolved = on)
+                        }
+                    />
                     " Resolved"
                 </label>
                 " "
@@ -156,10 +167,10 @@ pub fn MajorIncident(id: String, #[prop(into)] read_only: Signal<bool>) -> impl 
                     type="button"
                     id="mi-stand-down"
                     class="danger"
-                    on:click=move |_| send(
-                        Op::StandDown { summary: summary.get_untracked(), resolved: resolved.get_untracked() },
-                        Some(summary),
-                    )
+                    on:click=move |_| send(draft.with_untracked(|d| Op::StandDown {
+                        summary: d.summary.clone(),
+                        resolved: d.resolved,
+                    }))
                 >
                     "Stand down"
                 </button>
