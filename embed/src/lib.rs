@@ -85,31 +85,47 @@ impl Engine {
         detail: Option<String>,
         given_now: Option<String>,
     ) -> String {
-        // The wrapper encodes with TextEncoder, which always writes UTF-8.
-        let list = std::str::from_utf8(list).unwrap_or("not UTF-8");
-        let batch = escalon::batch::Batch {
-            now: given_now.as_deref(),
-            // One reading of the clock for the whole list; each ticket still gets its own ids.
-            clock: context(now.as_deref(), id_seed).now,
-            detail: detail.as_deref(),
-        };
         // A full answer (reasons, actions, stakeholders) runs to about 8-10 times its
         // request's text; reserving that up front saves the buffer's repeated doubling and
         // copying, and the wasm memory growth each doubling triggers.
-        let mut out = room_for(list.len().saturating_mul(9).saturating_add(2));
-        let mut per_ticket = || context(None, id_seed);
-        match escalon::batch::determine_many(
-            &mut self.workspace,
-            list,
-            batch,
-            &mut per_ticket,
-            &mut out,
-        ) {
-            // Any ticket recorded makes the batch a change, not just the last one.
-            Ok(changed) => self.changed = changed,
-            Err(e) => return json!({"ok": false, "error": e}).to_string(),
+        let room = list.len().saturating_mul(9).saturating_add(2);
+        let ask = Batch::new(list, now, id_seed, detail, given_now);
+        match self.batch(&ask, room, escalon::batch::determine_many) {
+            Ok(out) => String::from_utf8(out).expect("serde_json writes UTF-8"),
+            Err(e) => e,
         }
-        String::from_utf8(out).expect("serde_json writes UTF-8")
+    }
+
+    /// [`Self::determine_escalations`] with the answers packed
+    /// (`escalon::batch::determine_packed`) after a first byte 0, or a first byte 1 and the
+    /// error object as JSON text when `list` is not an array. The wrapper unpacks them into
+    /// the same objects; it asks this way for scores-only answers, where parsing JSON text
+    /// cost more than deciding.
+    #[wasm_bindgen(js_name = determineEscalationsPacked)]
+    pub fn determine_escalations_packed(
+        &mut self,
+        list: &[u8],
+        now: Option<String>,
+        id_seed: &str,
+        detail: Option<String>,
+        given_now: Option<String>,
+    ) -> Vec<u8> {
+        let ask = Batch::new(list, now, id_seed, detail, given_now);
+        let packed = |ws: &mut Workspace,
+                      list: &str,
+                      b: escalon::batch::Batch<'_>,
+                      ctx: &mut dyn FnMut() -> Context,
+                      out: &mut Vec<u8>| {
+            out.push(0);
+            escalon::batch::determine_packed(ws, list, b, ctx, out)
+        };
+        // Scores take about a quarter of their request's text packed.
+        let room = list.len() / 2 + 16;
+        self.batch(&ask, room, packed).unwrap_or_else(|e| {
+            let mut out = vec![1];
+            out.extend_from_slice(e.as_bytes());
+            out
+        })
     }
 
     /// Whether the last call changed the workspace (the host should save it).
@@ -147,7 +163,69 @@ fn room_for(len: usize) -> Vec<u8> {
     v
 }
 
+/// What a batch call was given, read once for either way of answering it.
+struct Batch<'a> {
+    list: &'a str,
+    now: Option<String>,
+    id_seed: &'a str,
+    detail: Option<String>,
+    given_now: Option<String>,
+}
+
+impl<'a> Batch<'a> {
+    fn new(
+        list: &'a [u8],
+        now: Option<String>,
+        id_seed: &'a str,
+        detail: Option<String>,
+        given_now: Option<String>,
+    ) -> Batch<'a> {
+        Batch {
+            // The wrapper encodes with TextEncoder, which always writes UTF-8.
+            list: std::str::from_utf8(list).unwrap_or("not UTF-8"),
+            now,
+            id_seed,
+            detail,
+            given_now,
+        }
+    }
+}
+
+type Decide = fn(
+    &mut Workspace,
+    &str,
+    escalon::batch::Batch<'_>,
+    &mut dyn FnMut() -> Context,
+    &mut Vec<u8>,
+) -> Result<bool, escalon::RequestError>;
+
 impl Engine {
+    /// Runs `decide` over the batch; `Err` is the door's error object as JSON text.
+    fn batch(&mut self, b: &Batch<'_>, room: usize, decide: Decide) -> Result<Vec<u8>, String> {
+        let batch = escalon::batch::Batch {
+            now: b.given_now.as_deref(),
+            // One reading of the clock for the whole list; each ticket still gets its own ids.
+            clock: context(b.now.as_deref(), b.id_seed).now,
+            detail: b.detail.as_deref(),
+        };
+        let mut out = room_for(room);
+        let mut per_ticket = || context(None, b.id_seed);
+        match decide(
+            &mut self.workspace,
+            b.list,
+            batch,
+            &mut per_ticket,
+            &mut out,
+        ) {
+            // Any ticket recorded makes the batch a change, not just the last one.
+            Ok(changed) => {
+                self.changed = changed;
+                Ok(out)
+            }
+            Err(e) => Err(json!({"ok": false, "error": e}).to_string()),
+        }
+    }
+
     fn handle(&mut self, request: &Value, mut ctx: Context) -> Value {
         let response = escalon::handle(&mut self.workspace, request, &mut ctx);
         self.changed = ctx.changed();

@@ -31,7 +31,24 @@ pub struct Batch<'a> {
     pub detail: Option<&'a str>,
 }
 
+mod packed;
+
+pub use packed::determine_packed;
+
 const ANSWER_PREFIX: &[u8] = b"{\"action\":\"determine-escalation\",\"ok\":true,\"result\":";
+
+/// Where a batch's answers go, ticket after ticket: one JSON array ([`determine_many`]) or
+/// a packed form the embed's JavaScript turns into the same objects ([`determine_packed`]).
+trait Sink {
+    /// A ticket decided without the door.
+    fn decided(&mut self, answer: &decide::Answer<'_>);
+    /// A ticket answered by the door, which writes its response as JSON text.
+    fn door(&mut self, write: &mut dyn FnMut(&mut Vec<u8>) -> bool) -> bool;
+    /// All tickets answered.
+    fn finish(&mut self);
+    /// The list turned out broken: back to what was there before the first answer.
+    fn undo(&mut self);
+}
 
 /// Appends to `out` the array of responses; `Err` when `list` is not a JSON array.
 /// `context` makes each door request's context (its event ids), as the caller's door
@@ -48,6 +65,67 @@ pub fn determine_many(
     context: &mut dyn FnMut() -> Context,
     out: &mut Vec<u8>,
 ) -> Result<bool, RequestError> {
+    let start = out.len();
+    walk(
+        ws,
+        list,
+        batch,
+        context,
+        &mut JsonArray {
+            out,
+            start,
+            first: true,
+        },
+    )
+}
+
+/// The answers as the JSON array the door's responses make.
+struct JsonArray<'o> {
+    out: &'o mut Vec<u8>,
+    start: usize,
+    first: bool,
+}
+
+impl JsonArray<'_> {
+    fn next(&mut self) {
+        self.out.push(if self.first { b'[' } else { b',' });
+        self.first = false;
+    }
+}
+
+impl Sink for JsonArray<'_> {
+    fn decided(&mut self, answer: &decide::Answer<'_>) {
+        self.next();
+        self.out.extend_from_slice(ANSWER_PREFIX);
+        decide::write_answer(self.out, answer);
+        self.out.push(b'}');
+    }
+
+    fn door(&mut self, write: &mut dyn FnMut(&mut Vec<u8>) -> bool) -> bool {
+        self.next();
+        write(self.out)
+    }
+
+    fn finish(&mut self) {
+        if self.first {
+            self.out.push(b'[');
+        }
+        self.out.push(b']');
+    }
+
+    fn undo(&mut self) {
+        self.out.truncate(self.start);
+    }
+}
+
+/// The one pass over the list shared by both sinks.
+fn walk(
+    ws: &mut Workspace,
+    list: &str,
+    batch: Batch<'_>,
+    context: &mut dyn FnMut() -> Context,
+    sink: &mut dyn Sink,
+) -> Result<bool, RequestError> {
     let not_an_array = || {
         RequestError::new(
             ErrorCode::WrongType,
@@ -55,7 +133,6 @@ pub fn determine_many(
             "expected a JSON array of determine-escalation parameters",
         )
     };
-    let start = out.len();
     let direct = Direct::of(ws, batch);
     // Whether the whole list is known to be a JSON array: checked at most once.
     let mut checked = false;
@@ -73,14 +150,10 @@ pub fn determine_many(
     pos = skip_space(list, pos + 1);
     let empty = Value::Object(Map::new());
     let mut changed = false;
-    out.push(b'[');
     let mut first = true;
     let closed = loop {
         if first && list.as_bytes().get(pos) == Some(&b']') {
             break Some(pos + 1);
-        }
-        if !first {
-            out.push(b',');
         }
         first = false;
         let rest = &list[pos..];
@@ -91,16 +164,13 @@ pub fn determine_many(
         });
         let used = if let Some((d, input, used)) = read {
             let rules = ws.rules().expect("checked by Direct::of");
-            let answer = decide::answer(ws, rules, &empty, &input, d.now);
-            out.extend_from_slice(ANSWER_PREFIX);
-            decide::write_answer(out, &answer);
-            out.push(b'}');
+            sink.decided(&decide::answer(ws, rules, &empty, &input, d.now));
             used
         } else {
             let Some((item, used)) = check_whole().then(|| first_value(rest)).flatten() else {
                 break None;
             };
-            changed |= through_the_door(ws, item, batch, context, out);
+            changed |= sink.door(&mut |out| through_the_door(ws, item, batch, context, out));
             used
         };
         pos = skip_space(list, pos + used);
@@ -112,11 +182,11 @@ pub fn determine_many(
     };
     match closed {
         Some(end) if skip_space(list, end) == list.len() => {
-            out.push(b']');
+            sink.finish();
             Ok(changed)
         }
         _ => {
-            out.truncate(start);
+            sink.undo();
             Err(not_an_array())
         }
     }
