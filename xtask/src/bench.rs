@@ -170,11 +170,13 @@ impact, segment, category and, most of the time, duration, affected users, contr
 health score, previous escalations and sentiment. Escalon decides them in one\n\
 `engine.determineEscalations(list)` call on `Engine.create()` (default config, empty\n\
 workspace), through the built ES module in Node, reasons included; the time covers\n\
-`JSON.stringify` of the list and parsing the answers. Each of the package's two builds\n\
+`JSON.stringify` of the list and turning the answers into JS objects (`JSON.parse`, or\n\
+for scores the package's unpacking of the packed answers). Each of the package's two builds\n\
 (`escalon_embed_bg.wasm`, optimised for size, and `escalon_embed_speed_bg.wasm`, for speed)\n\
 answers at three details: full; `{{detail: 'triage'}}`, the same tiers, scores and worded\n\
 reasons without stakeholders, recommended actions and history; and `{{detail: 'scores'}}`,\n\
-the reasons as each factor's points (checked to add up to the score) without sentences.\n\
+the reasons as each factor's points without sentences. Answers are checked (reasons\n\
+present, points adding up to the score) on the untimed pass that compares the engines.\n\
 The peers run Escalon's default\n\
 scoring tables and rules translated to each (`{rules}/json-rules-engine.json`,\n\
 `{rules}/json-logic.json`) over flat ticket facts, with the score-to-tier step shared in\n\

@@ -44,6 +44,7 @@ pub fn determine_packed(
         records: std::mem::take(out),
         text: Vec::with_capacity(list.len() / 8),
         names: Vec::new(),
+        hint: 0,
         start: 0,
     };
     sink.start = sink.records.len();
@@ -63,6 +64,8 @@ struct Packed {
     /// Names sent so far: where the engine's copy lives (most names are the rule set's or
     /// static, so the same pointer comes back ticket after ticket) and the name itself.
     names: Vec<(usize, String)>,
+    /// Where in `names` to look first.
+    hint: usize,
     start: usize,
 }
 
@@ -83,14 +86,23 @@ impl Packed {
 
     fn name(&mut self, name: &str) {
         let at = name.as_ptr() as usize;
+        let same = |(p, n): &(usize, String)| *p == at && n.len() == name.len();
+        // Tickets name their factors and rules in much the same order, so the name after
+        // the last one found is usually the one asked for next.
         let known = self
             .names
-            .iter()
-            .position(|(p, n)| *p == at && n.len() == name.len())
+            .get(self.hint)
+            .filter(|e| same(e))
+            .map(|_| self.hint)
+            .or_else(|| self.names.iter().position(same))
             .or_else(|| self.names.iter().position(|(_, n)| n == name));
         match known {
-            Some(k) => self.u16(k as u16),
+            Some(k) => {
+                self.hint = k + 1;
+                self.u16(k as u16);
+            }
             None => {
+                self.hint = self.names.len() + 1;
                 self.names.push((at, name.to_string()));
                 self.u16(NEW_NAME);
                 self.text_piece(name.as_bytes());
