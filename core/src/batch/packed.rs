@@ -86,7 +86,9 @@ impl Packed {
 
     fn name(&mut self, name: &str) {
         let at = name.as_ptr() as usize;
-        let same = |(p, n): &(usize, String)| *p == at && n.len() == name.len();
+        // The text is compared too: a name's pointer alone would be taken for another
+        // name's should the engine ever free one and reuse its memory within a batch.
+        let same = |(p, n): &(usize, String)| *p == at && n == name;
         // Tickets name their factors and rules in much the same order, so the name after
         // the last one found is usually the one asked for next.
         let known = self
