@@ -69,6 +69,11 @@ pub fn handle(workspace: &mut Workspace, request: &Value, ctx: &mut Context) -> 
     }
 }
 
+/// What a successful determine-escalation response starts with: the envelope's keys in the
+/// order a `Value` map sorts them, as [`handle`] writes them.
+pub(crate) const ANSWER_PREFIX: &[u8] =
+    b"{\"action\":\"determine-escalation\",\"ok\":true,\"result\":";
+
 /// [`handle`], writing the response as JSON text onto `out`: the same bytes as
 /// `handle(..).to_string()`. A decision that records nothing is written straight from its
 /// structs (`decide::write_decision`), without building a `Value` tree first; building,
@@ -82,17 +87,9 @@ pub fn handle_into(
 ) {
     if let Ok(action @ "determine-escalation") = action_of(request) {
         ctx.set_changed(false);
-        match direct_decision(workspace, request, ctx) {
-            Ok(Some(answer)) => {
-                // The envelope's keys in the order a `Value` map sorts them, as `handle` writes.
-                out.extend_from_slice(
-                    b"{\"action\":\"determine-escalation\",\"ok\":true,\"result\":",
-                );
-                decide::write_answer(out, &answer);
-                out.push(b'}');
-                return;
-            }
-            Ok(None) => {}
+        match write_direct(workspace, request, ctx, out) {
+            Ok(true) => return,
+            Ok(false) => {}
             Err(e) => {
                 let response = error_response(Some(action), e);
                 serde_json::to_writer(out, &response).expect("writing JSON to a Vec cannot fail");
@@ -104,23 +101,28 @@ pub fn handle_into(
     serde_json::to_writer(out, &response).expect("writing JSON to a Vec cannot fail");
 }
 
-/// The decision of a `determine-escalation` request that records nothing; `None` when it
-/// records (that path changes the workspace and adds fields, so [`handle`] answers it).
-/// Checks happen in the order [`dispatch`] and [`determine`] make them.
-fn direct_decision<'w>(
-    ws: &'w Workspace,
+/// Writes the response to a `determine-escalation` request that records nothing; `false`
+/// (nothing written) when it records (that path changes the workspace and adds fields, so
+/// [`handle`] answers it). Checks happen in the order [`dispatch`] and [`determine`] make them.
+fn write_direct(
+    ws: &Workspace,
     request: &Value,
     ctx: &Context,
-) -> Result<Option<decide::Answer<'w>>, RequestError> {
+    out: &mut Vec<u8>,
+) -> Result<bool, RequestError> {
     let env = envelope(request, ctx)?;
     let empty = Value::Object(Map::new());
     let parameters = env.parameters.unwrap_or(&empty);
     let input = decide::input::parse(parameters)?;
     if input.record {
-        return Ok(None);
+        return Ok(false);
     }
     let rules = ws.rules()?;
-    Ok(Some(decide::answer(ws, rules, parameters, &input, env.now)))
+    let answer = decide::answer(ws, rules, parameters, &input, env.now);
+    out.extend_from_slice(ANSWER_PREFIX);
+    decide::write_answer(out, &answer);
+    out.push(b'}');
+    Ok(true)
 }
 
 /// What every action reads from the request's envelope.

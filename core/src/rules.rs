@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use crate::config::{Effect, Rule};
+use crate::decide::points::PointOrder;
 use crate::error::{ErrorCode, RequestError};
 use crate::logic::{truthy, Data, Node, JSONLOGIC_OPS};
 
@@ -68,6 +69,8 @@ pub struct CompiledRule {
     pub factor: String,
     pub description: String,
     pub effect: Effect,
+    /// Its factor's number in the rule set's [`PointOrder`].
+    pub point: u32,
     condition: Node,
 }
 
@@ -81,18 +84,20 @@ pub struct RuleSet {
     fact_reads: [bool; FACT_KEYS.len()],
     /// Whether the rules read facts through slots (see [`RuleData`]).
     slotted: bool,
+    points: PointOrder,
 }
 
 /// Top-level data keys and keys of `facts` some rule may read.
 #[derive(Debug, Clone, Default)]
 struct Reads {
-    roots: Vec<String>,
+    /// By [`ROOTS`] index.
+    roots: [bool; ROOTS.len()],
     /// `None`: any key of `facts` may be read.
     facts: Option<Vec<String>>,
 }
 
 /// The request parts decisions put into rule data besides `facts`.
-const ROOTS: [&str; 3] = ["issue", "customer", "context"];
+pub const ROOTS: [&str; 3] = ["issue", "customer", "context"];
 
 impl RuleSet {
     /// Validates every rule; errors name the rule by its position in `config.rules`.
@@ -125,6 +130,7 @@ impl RuleSet {
                 factor: format!("rule:{}", rule.id),
                 description: rule.description.clone(),
                 effect: rule.effect.clone(),
+                point: 0,
                 condition: Node::compile(&rule.condition),
             });
         }
@@ -143,11 +149,13 @@ impl RuleSet {
                 r.condition = c.slotted("facts", &slot_of);
             }
         }
+        let points = PointOrder::number(&mut compiled);
         Ok(RuleSet {
             rules: compiled,
             reads,
             fact_reads,
             slotted,
+            points,
         })
     }
 }
@@ -156,10 +164,15 @@ impl RuleSet {
     /// Whether any rule may read `root` of the data; the caller can leave out (and not
     /// copy) the parts of a request no rule looks at.
     pub fn reads(&self, root: &str) -> bool {
-        match ROOTS.contains(&root) {
-            true => self.reads.roots.iter().any(|r| r == root),
-            false => self.rules.iter().any(|r| r.condition.reads(root)),
+        match ROOTS.iter().position(|r| *r == root) {
+            Some(k) => self.reads.roots[k],
+            None => self.rules.iter().any(|r| r.condition.reads(root)),
         }
+    }
+
+    /// [`Self::reads`] for `ROOTS[k]`, without comparing names per ticket.
+    pub fn reads_root(&self, k: usize) -> bool {
+        self.reads.roots[k]
     }
 
     /// Whether any rule may read `facts.<key>`.
@@ -179,15 +192,16 @@ impl RuleSet {
     pub fn slotted(&self) -> bool {
         self.slotted
     }
+
+    /// How scores-only answers order their points.
+    pub fn point_order(&self) -> &PointOrder {
+        &self.points
+    }
 }
 
 impl Reads {
     fn of(rules: &[CompiledRule]) -> Reads {
-        let roots = ROOTS
-            .iter()
-            .filter(|root| rules.iter().any(|r| r.condition.reads(root)))
-            .map(|root| root.to_string())
-            .collect();
+        let roots = ROOTS.map(|root| rules.iter().any(|r| r.condition.reads(root)));
         let mut keys = Vec::new();
         let bounded = rules
             .iter()

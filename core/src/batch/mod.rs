@@ -35,7 +35,7 @@ mod packed;
 
 pub use packed::determine_packed;
 
-const ANSWER_PREFIX: &[u8] = b"{\"action\":\"determine-escalation\",\"ok\":true,\"result\":";
+use crate::door::ANSWER_PREFIX;
 
 /// Where a batch's answers go, ticket after ticket: one JSON array ([`determine_many`]) or
 /// a packed form the embed's JavaScript turns into the same objects ([`determine_packed`]).

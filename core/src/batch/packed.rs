@@ -44,7 +44,7 @@ pub fn determine_packed(
         records: std::mem::take(out),
         text: Vec::with_capacity(list.len() / 8),
         names: Vec::new(),
-        hint: 0,
+        sent: Vec::new(),
         start: 0,
     };
     sink.start = sink.records.len();
@@ -61,13 +61,15 @@ pub fn determine_packed(
 struct Packed {
     records: Vec<u8>,
     text: Vec<u8>,
-    /// Names sent so far: where the engine's copy lives (most names are the rule set's or
-    /// static, so the same pointer comes back ticket after ticket) and the name itself.
-    names: Vec<(usize, String)>,
-    /// Where in `names` to look first.
-    hint: usize,
+    /// Names sent so far, by index.
+    names: Vec<String>,
+    /// Where each numbered name was sent (`NOT_SENT` when not yet): a point's factor at
+    /// twice its number (`Point::id`), a matched rule's id at twice its rule's plus one.
+    sent: Vec<u16>,
     start: usize,
 }
+
+const NOT_SENT: u16 = u16::MAX;
 
 impl Packed {
     fn text_piece(&mut self, s: &[u8]) {
@@ -84,28 +86,28 @@ impl Packed {
         self.records.extend_from_slice(&n.to_le_bytes());
     }
 
-    fn name(&mut self, name: &str) {
-        let at = name.as_ptr() as usize;
-        // The text is compared too: a name's pointer alone would be taken for another
-        // name's should the engine ever free one and reuse its memory within a batch.
-        let same = |(p, n): &(usize, String)| *p == at && n == name;
-        // Tickets name their factors and rules in much the same order, so the name after
-        // the last one found is usually the one asked for next.
-        let known = self
-            .names
-            .get(self.hint)
-            .filter(|e| same(e))
-            .map(|_| self.hint)
-            .or_else(|| self.names.iter().position(same))
-            .or_else(|| self.names.iter().position(|(_, n)| n == name));
+    /// Sends `name`, numbered `number` by the rule set: by index when sent before.
+    fn name(&mut self, number: usize, name: &str) {
+        if self.sent.len() <= number {
+            self.sent.resize(number + 1, NOT_SENT);
+        }
+        // The text is compared too, so a number can never stand for another name (should
+        // the rule set change within a batch); a name is then looked for among all sent.
+        let at = self.sent[number];
+        let known = Some(at)
+            .filter(|&k| self.names.get(usize::from(k)).is_some_and(|n| n == name))
+            .or_else(|| {
+                let k = self.names.iter().position(|n| n == name)?;
+                Some(k as u16)
+            });
         match known {
             Some(k) => {
-                self.hint = k + 1;
-                self.u16(k as u16);
+                self.sent[number] = k;
+                self.u16(k);
             }
             None => {
-                self.hint = self.names.len() + 1;
-                self.names.push((at, name.to_string()));
+                self.sent[number] = self.names.len() as u16;
+                self.names.push(name.to_string());
                 self.u16(NEW_NAME);
                 self.text_piece(name.as_bytes());
             }
@@ -134,13 +136,13 @@ impl Packed {
             self.text_piece(t.as_bytes());
         }
         self.u16(s.points.len() as u16);
-        for (name, points) in &s.points {
-            self.name(name);
-            self.records.extend_from_slice(&points.to_le_bytes());
+        for p in &s.points {
+            self.name(2 * p.id as usize, p.factor);
+            self.records.extend_from_slice(&p.points.to_le_bytes());
         }
         self.u16(s.matched_rules.len() as u16);
         for rule in &s.matched_rules {
-            self.name(rule);
+            self.name(2 * rule.point as usize + 1, &rule.id);
         }
         if let Some(raise) = &s.sla_raise {
             self.text_piece(raise.as_bytes());
@@ -154,7 +156,7 @@ impl Sink for Packed {
             Answer::Scores(s) if self.fits(s) => self.scores(s),
             other => {
                 let mut json = Vec::with_capacity(512);
-                json.extend_from_slice(super::ANSWER_PREFIX);
+                json.extend_from_slice(crate::door::ANSWER_PREFIX);
                 decide::write_answer(&mut json, other);
                 json.push(b'}');
                 self.records.push(TEXT);

@@ -4,6 +4,7 @@
 mod history;
 pub mod input;
 pub mod input_text;
+pub mod points;
 mod record;
 pub(crate) mod scan;
 mod score;
@@ -267,7 +268,7 @@ fn resolve(config: &Config, role: &str) -> Stakeholder {
 }
 
 /// A determine-escalation answer at the request's `detail`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum Answer<'r> {
     Decision(Decision),
@@ -279,12 +280,12 @@ pub fn answer<'r>(
     ws: &Workspace,
     rules: &'r RuleSet,
     parameters: &Value,
-    i: &DecisionInput,
+    i: &'r DecisionInput,
     now: Option<Timestamp>,
 ) -> Answer<'r> {
     let s = scored::score(ws, rules, parameters, i, now);
     match i.detail {
-        Detail::Scores => Answer::Scores(Scores::of(s, i)),
+        Detail::Scores => Answer::Scores(Scores::of(s, i, rules.point_order())),
         Detail::Full | Detail::Triage => Answer::Decision(explain(&ws.config, s, i, now)),
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::input::DecisionInput;
-use crate::rules::{RuleData, RuleSet, FACT_KEYS};
+use crate::rules::{RuleData, RuleSet, FACT_KEYS, ROOTS};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Reason {
@@ -138,8 +138,8 @@ pub fn facts(
     sla: Option<&Value>,
 ) -> RuleData {
     let mut data = serde_json::Map::new();
-    for part in ["issue", "customer", "context"] {
-        if rules.reads(part) {
+    for (k, part) in ROOTS.iter().enumerate() {
+        if rules.reads_root(k) {
             let v = parameters.get(part).cloned().unwrap_or(Value::Null);
             data.insert(part.to_string(), v);
         }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::history::{history, known_ticket};
+use super::points::{Point, PointOrder, CAP, FACTORS};
 use super::score::{self, Reason};
 use super::{sla_risk, DecisionInput, History};
 use crate::config::Config;
@@ -129,52 +130,70 @@ pub fn priority(config: &Config, impact_rank: usize, score: u8) -> &'static str 
 /// queues that triage thousands of tickets at once. `points` holds only the factors and
 /// rules that gave points (and `cap` when the sum passed 100), so they add up to
 /// `urgency_score`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Scores<'r> {
-    pub ticket: Option<String>,
+    pub ticket: Option<&'r str>,
     pub tier: u8,
     pub priority: &'static str,
     pub urgency_score: u8,
     #[serde(serialize_with = "as_map")]
-    pub points: Vec<(&'r str, i32)>,
-    pub matched_rules: Vec<&'r str>,
+    pub points: Vec<Point<'r>>,
+    #[serde(serialize_with = "ids")]
+    pub matched_rules: Vec<&'r CompiledRule>,
     /// The SLA clock that raised the tier (`sla:first_response`, ...), when one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_raise: Option<String>,
 }
 
-fn as_map<S: serde::Serializer>(points: &[(&str, i32)], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_map(points.iter().map(|(k, v)| (k, v)))
+fn as_map<S: serde::Serializer>(points: &[Point], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_map(points.iter().map(|p| (p.factor, p.points)))
+}
+
+fn ids<S: serde::Serializer>(rules: &[&CompiledRule], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(rules.iter().map(|r| &r.id))
 }
 
 impl<'r> Scores<'r> {
-    pub fn of(s: Scored<'r>, i: &DecisionInput) -> Scores<'r> {
-        let mut points: Vec<(&str, i32)> = Vec::with_capacity(s.base.len() + s.matched.len() + 1);
-        points.extend(s.base.iter().filter(|(_, p)| *p != 0));
+    pub fn of(s: Scored<'r>, i: &'r DecisionInput, order: &PointOrder) -> Scores<'r> {
+        let mut points = Vec::with_capacity(s.base.len() + s.matched.len() + 1);
+        for (id, &(factor, p)) in (0..).zip(&s.base) {
+            debug_assert_eq!(
+                FACTORS[id as usize], factor,
+                "base_points lists FACTORS in order"
+            );
+            if p != 0 {
+                points.push(Point {
+                    factor,
+                    points: p,
+                    id,
+                });
+            }
+        }
         for r in s.matched.iter().filter(|r| r.effect.add_points > 0) {
-            points.push((&r.factor, i32::from(r.effect.add_points)));
+            points.push(Point {
+                factor: &r.factor,
+                points: i32::from(r.effect.add_points),
+                id: r.point,
+            });
         }
         if s.sum > 100 {
-            points.push(("cap", 100 - s.sum));
+            points.push(Point {
+                factor: "cap",
+                points: 100 - s.sum,
+                id: CAP,
+            });
         }
         // Sorted as a JSON object's keys are everywhere else in the door's answers. Two rules
-        // of one id (an imported config is not checked for that) share their key: one entry
-        // with both rules' points, never a key given twice.
-        points.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        points.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                kept.1 += later.1;
-            }
-            same
-        });
+        // of one id share their key: one entry with both rules' points, never a key given
+        // twice.
+        order.sort(&mut points);
         Scores {
-            ticket: i.ticket.clone(),
+            ticket: i.ticket.as_deref(),
             tier: s.tier,
             priority: s.priority,
             urgency_score: s.score,
             points,
-            matched_rules: s.matched.iter().map(|r| r.id.as_str()).collect(),
+            matched_rules: s.matched,
             sla_raise: s.sla_raise.map(|(_, r, _)| r.factor),
         }
     }

@@ -58,15 +58,15 @@ pub fn write_decision(out: &mut Vec<u8>, d: &Decision) {
 
 fn scores(out: &mut Vec<u8>, s: &Scores) {
     out.extend_from_slice(b"{\"matched_rules\":");
-    list(out, &s.matched_rules, |o, r| string(o, r));
+    list(out, &s.matched_rules, |o, r| string(o, &r.id));
     out.extend_from_slice(b",\"points\":{");
-    for (k, (factor, points)) in s.points.iter().enumerate() {
+    for (k, p) in s.points.iter().enumerate() {
         if k > 0 {
             out.push(b',');
         }
-        string(out, factor);
+        string(out, p.factor);
         out.push(b':');
-        int(out, i64::from(*points));
+        int(out, i64::from(p.points));
     }
     out.extend_from_slice(b"},\"priority\":");
     string(out, s.priority);
@@ -74,7 +74,7 @@ fn scores(out: &mut Vec<u8>, s: &Scores) {
         out.extend_from_slice(b",\"sla_raise\":");
         string(out, raise);
     }
-    ticket_and_tier(out, s.ticket.as_deref(), s.tier);
+    ticket_and_tier(out, s.ticket, s.tier);
     out.extend_from_slice(b",\"urgency_score\":");
     int(out, i64::from(s.urgency_score));
     out.push(b'}');
