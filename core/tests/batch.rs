@@ -103,7 +103,8 @@ fn the_usual_ticket_is_read_from_its_text() {
     let params = json!({"issue": {"id": "T-1", "severity": "high", "impact": "single_user"},
         "customer": {"segment": "smb", "health_score": 40},
         "context": {"customer_sentiment": "angry"}});
-    let read = input_text::read(&params.to_string(), Detail::Scores).expect("read directly");
+    let text = params.to_string();
+    let read = input_text::read(&text, Detail::Scores).expect("read directly");
     assert_eq!(read.detail, Detail::Scores, "the batch's detail applies");
     assert_eq!(Ok(Detail::Full), input::parse(&params).map(|i| i.detail));
     assert_eq!(read.sentiment.name, "angry");

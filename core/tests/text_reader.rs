@@ -6,9 +6,10 @@
 use escalon::decide::{input, input_text, Detail};
 use serde_json::Value;
 
-fn door(text: &str) -> Option<input::DecisionInput> {
-    let v: Value = escalon::strict_json::parse(text, "").ok()?;
-    input::parse(&v).ok()
+/// Whether the door reads `text` as `got`.
+fn door_reads(text: &str, got: &input::DecisionInput) -> bool {
+    let v: Option<Value> = escalon::strict_json::parse(text, "").ok();
+    v.as_ref().and_then(|v| input::parse(v).ok()).as_ref() == Some(got)
 }
 
 const BASE: &str =
@@ -48,7 +49,7 @@ fn the_reader_declines_or_agrees_with_the_door() {
     for text in &cases {
         if let Some(got) = input_text::read(text, Detail::Full) {
             read += 1;
-            assert_eq!(Some(got), door(text), "{text}");
+            assert!(door_reads(text, &got), "{text}: {got:?}");
         }
     }
     // Plain tickets, spaced or not, take the fast path (else the reader would be pointless).

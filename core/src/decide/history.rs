@@ -51,12 +51,12 @@ pub(super) fn known_ticket(ws: &Workspace, i: &DecisionInput) -> Option<Escalati
 /// Who the customer is, for history: explicit id or name, else the known ticket's customer.
 fn customer_key(i: &DecisionInput, known: Option<&EscalationState>) -> Option<String> {
     i.customer_id
-        .clone()
-        .or_else(|| i.customer_name.clone())
+        .or(i.customer_name)
         .or_else(|| {
             let c = &known?.customer;
-            c.id.clone().or_else(|| c.name.clone())
+            c.id.as_deref().or(c.name.as_deref())
         })
+        .map(str::to_string)
 }
 
 pub(super) fn history(

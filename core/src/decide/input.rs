@@ -30,18 +30,20 @@ pub enum Detail {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct DecisionInput {
-    pub ticket: Option<String>,
+pub struct DecisionInput<'a> {
+    /// Text fields borrow from the request (its `Value` or, in a batch, its text): a
+    /// ticket costs no copies of them unless it is recorded.
+    pub ticket: Option<&'a str>,
     pub severity: Ranked,
     pub impact: Ranked,
     pub duration_hours: f64,
     pub current_tier: u8,
-    pub category: Option<String>,
-    pub product: Option<String>,
+    pub category: Option<&'a str>,
+    pub product: Option<&'a str>,
     pub affected_users: Option<i64>,
-    pub summary: Option<String>,
-    pub customer_id: Option<String>,
-    pub customer_name: Option<String>,
+    pub summary: Option<&'a str>,
+    pub customer_id: Option<&'a str>,
+    pub customer_name: Option<&'a str>,
     pub segment: Ranked,
     pub health_score: Option<f64>,
     pub contract_value: f64,
@@ -82,7 +84,7 @@ fn required<'a>(o: &Obj<'a>, key: &str) -> Result<Obj<'a>, RequestError> {
     o.obj(key)?.ok_or_else(|| missing(&o.path_of(key)))
 }
 
-pub fn parse(parameters: &Value) -> Result<DecisionInput, RequestError> {
+pub fn parse(parameters: &Value) -> Result<DecisionInput<'_>, RequestError> {
     let p = as_obj(parameters, "parameters")?;
     // Inside issue, customer and context any field is welcome (rules may read it); beside
     // them nothing else is read, so a stray key there is a mistake worth naming.
@@ -117,26 +119,22 @@ pub fn parse(parameters: &Value) -> Result<DecisionInput, RequestError> {
 
     Ok(DecisionInput {
         // A blank id is no id: the escalation is then named by its own id, not by "".
-        ticket: issue
-            .str("id")?
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_string),
+        ticket: issue.str("id")?.map(str::trim).filter(|t| !t.is_empty()),
         severity: ranked(&SEVERITY, severity),
         impact: ranked(&IMPACT, impact),
         duration_hours: issue
             .number("duration_hours", Some(DURATION_HOURS.0), None)?
             .unwrap_or(0.0),
         current_tier: issue.integer_in("current_tier", CURRENT_TIER)?.unwrap_or(1) as u8,
-        category: issue.str("category")?.map(str::to_string),
-        product: issue.str("product")?.map(str::to_string),
+        category: issue.str("category")?,
+        product: issue.str("product")?,
         affected_users: issue.integer_in("affected_users", AFFECTED_USERS)?,
         summary: match issue.str("summary")? {
-            Some(s) => Some(s.to_string()),
-            None => issue.str("description")?.map(str::to_string),
+            Some(s) => Some(s),
+            None => issue.str("description")?,
         },
-        customer_id: customer.str("id")?.map(str::to_string),
-        customer_name: customer.str("name")?.map(str::to_string),
+        customer_id: customer.str("id")?,
+        customer_name: customer.str("name")?,
         segment: ranked(&SEGMENT, segment),
         health_score: customer.number(
             "health_score",
@@ -177,7 +175,8 @@ mod tests {
 
     #[test]
     fn parses_a_minimal_request() {
-        let i = parse(&base()).unwrap();
+        let v = base();
+        let i = parse(&v).unwrap();
         assert_eq!(i.severity.rank, 2);
         assert_eq!(i.sentiment.name, "angry");
         assert_eq!(i.current_tier, 1);

@@ -159,7 +159,7 @@ fn read_context<'a>(s: &mut Scan<'a>) -> Option<Context<'a>> {
 /// The input when `text` is parameters [`input::parse`] would accept, read the same way
 /// (`detail` applies when the text sets none); `None` when it is anything else (which that
 /// parser then reports).
-pub fn read(text: &str, detail: Detail) -> Option<DecisionInput> {
+pub fn read(text: &str, detail: Detail) -> Option<DecisionInput<'_>> {
     let (input, used) = read_first(text, detail)?;
     (skip_space(text, used) == text.len()).then_some(input)
 }
@@ -167,13 +167,13 @@ pub fn read(text: &str, detail: Detail) -> Option<DecisionInput> {
 /// [`read`] of the JSON value at the start of `text` (after any whitespace), whatever
 /// follows it: the input and the byte offset just past the value. A batch reads its list
 /// this way, ticket after ticket, in one pass over the text.
-pub fn read_first(text: &str, detail: Detail) -> Option<(DecisionInput, usize)> {
+pub fn read_first(text: &str, detail: Detail) -> Option<(DecisionInput<'_>, usize)> {
     let mut s = Scan::new(text);
     let p = params(&mut s)?;
     Some((finish(p, detail)?, s.pos()))
 }
 
-fn finish(p: Params<'_>, detail: Detail) -> Option<DecisionInput> {
+fn finish(p: Params<'_>, detail: Detail) -> Option<DecisionInput<'_>> {
     let (i, c, x) = (p.issue, p.customer, p.context);
     let ranked = |scale: &Scale, v: Option<&str>| {
         let rank = scale.rank(v?)?;
@@ -202,21 +202,17 @@ fn finish(p: Params<'_>, detail: Detail) -> Option<DecisionInput> {
         s => ranked(&SENTIMENT, s)?,
     };
     Some(DecisionInput {
-        ticket: i
-            .id
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .map(str::to_string),
+        ticket: i.id.map(str::trim).filter(|t| !t.is_empty()),
         severity: ranked(&SEVERITY, i.severity)?,
         impact: ranked(&IMPACT, i.impact)?,
         duration_hours: i.duration_hours.unwrap_or(0.0),
         current_tier: i.current_tier.unwrap_or(1) as u8,
-        category: i.category.map(str::to_string),
-        product: i.product.map(str::to_string),
+        category: i.category,
+        product: i.product,
         affected_users: i.affected_users,
-        summary: i.summary.or(i.description).map(str::to_string),
-        customer_id: c.id.map(str::to_string),
-        customer_name: c.name.map(str::to_string),
+        summary: i.summary.or(i.description),
+        customer_id: c.id,
+        customer_name: c.name,
         segment: ranked(&SEGMENT, c.segment)?,
         health_score: c.health_score,
         contract_value: c.contract_value.unwrap_or(0.0),

@@ -179,7 +179,7 @@ pub fn explain(
     });
 
     Decision {
-        ticket: i.ticket.clone(),
+        ticket: i.ticket.map(str::to_string),
         tier,
         tier_name: def
             .map(|d| d.name.clone())

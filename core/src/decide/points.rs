@@ -38,6 +38,8 @@ pub struct Point<'r> {
 #[derive(Debug, Clone, Default)]
 pub struct PointOrder {
     keys: Vec<u32>,
+    /// The fixed factors' numbers in their names' order.
+    fixed: [u32; FACTORS.len()],
 }
 
 impl PointOrder {
@@ -68,7 +70,15 @@ impl PointOrder {
         for (r, n) in rules.iter_mut().zip(numbers) {
             r.point = n;
         }
-        PointOrder { keys }
+        let mut fixed: [u32; FACTORS.len()] = std::array::from_fn(|k| k as u32);
+        fixed.sort_by_key(|&n| keys[n as usize]);
+        PointOrder { keys, fixed }
+    }
+
+    /// The fixed factors' numbers in their names' order: points listed this way need
+    /// sorting only where rules' points fall among them.
+    pub fn fixed(&self) -> &[u32; FACTORS.len()] {
+        &self.fixed
     }
 
     /// Sorts `points` as their names sort, and folds points of one number into one entry.

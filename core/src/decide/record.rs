@@ -58,10 +58,10 @@ pub fn record(
         now,
         actor,
         EventKind::Created {
-            ticket: i.ticket.clone().unwrap_or_else(|| id.clone()),
+            ticket: i.ticket.map_or_else(|| id.clone(), str::to_string),
             customer: CustomerRef {
-                id: i.customer_id.clone(),
-                name: i.customer_name.clone(),
+                id: i.customer_id.map(str::to_string),
+                name: i.customer_name.map(str::to_string),
                 segment: Some(i.segment.name.to_string()),
                 health_score: i.health_score,
                 contract_value: Some(i.contract_value),
@@ -71,9 +71,9 @@ pub fn record(
             priority: Some(d.priority.to_string()),
             severity: Some(i.severity.name.to_string()),
             impact: Some(i.impact.name.to_string()),
-            category: i.category.clone(),
-            product: i.product.clone(),
-            summary: i.summary.clone(),
+            category: i.category.map(str::to_string),
+            product: i.product.map(str::to_string),
+            summary: i.summary.map(str::to_string),
         },
     );
     ws.escalations.push(Escalation {

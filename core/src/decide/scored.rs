@@ -155,15 +155,20 @@ fn ids<S: serde::Serializer>(rules: &[&CompiledRule], s: S) -> Result<S::Ok, S::
 
 impl<'r> Scores<'r> {
     pub fn of(s: Scored<'r>, i: &'r DecisionInput, order: &PointOrder) -> Scores<'r> {
+        let mut fixed = [0; FACTORS.len()];
+        for (k, &(factor, p)) in s.base.iter().enumerate() {
+            debug_assert_eq!(FACTORS[k], factor, "base_points lists FACTORS in order");
+            fixed[k] = p;
+        }
+        if s.sum > 100 {
+            fixed[CAP as usize] = 100 - s.sum;
+        }
         let mut points = Vec::with_capacity(s.base.len() + s.matched.len() + 1);
-        for (id, &(factor, p)) in (0..).zip(&s.base) {
-            debug_assert_eq!(
-                FACTORS[id as usize], factor,
-                "base_points lists FACTORS in order"
-            );
+        for &id in order.fixed() {
+            let p = fixed[id as usize];
             if p != 0 {
                 points.push(Point {
-                    factor,
+                    factor: FACTORS[id as usize],
                     points: p,
                     id,
                 });
@@ -176,16 +181,9 @@ impl<'r> Scores<'r> {
                 id: r.point,
             });
         }
-        if s.sum > 100 {
-            points.push(Point {
-                factor: "cap",
-                points: 100 - s.sum,
-                id: CAP,
-            });
-        }
-        // Sorted as a JSON object's keys are everywhere else in the door's answers. Two rules
-        // of one id share their key: one entry with both rules' points, never a key given
-        // twice.
+        // Sorted as a JSON object's keys are everywhere else in the door's answers (the
+        // fixed factors already are, so only rules' points move). Two rules of one id share
+        // their key: one entry with both rules' points, never a key given twice.
         order.sort(&mut points);
         Scores {
             ticket: i.ticket.as_deref(),

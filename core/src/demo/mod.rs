@@ -100,7 +100,7 @@ fn generate(ws: &Workspace, rng: &mut Prng, id: &str, spec: &Spec) -> Escalation
         t,
         triage,
         EventKind::Created {
-            ticket: parsed.ticket.clone().unwrap_or_default(),
+            ticket: parsed.ticket.unwrap_or_default().to_string(),
             customer: customer_ref(&c),
             tier,
             urgency_score: Some(d.urgency_score),
