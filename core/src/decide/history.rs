@@ -41,7 +41,7 @@ fn opening(esc: &Escalation) -> Opening<'_> {
 /// The live record of this ticket, if the workspace has one: it supplies what the request
 /// leaves out (customer identity for history, category and product for runbooks).
 pub(super) fn known_ticket(ws: &Workspace, i: &DecisionInput) -> Option<EscalationState> {
-    let ticket = i.ticket.as_deref()?;
+    let ticket = i.ticket?;
     ws.escalations
         .iter()
         .find(|e| opening(e).ticket == ticket)
@@ -81,7 +81,7 @@ pub(super) fn history(
             .customer
             .is_some_and(|c| c.id.as_deref() == Some(key) || c.name.as_deref() == Some(key));
         let in_window = o.opened_at.is_some_and(|t| t >= since && t < now);
-        let other_ticket = i.ticket.as_deref() != Some(o.ticket);
+        let other_ticket = i.ticket != Some(o.ticket);
         if same && in_window && other_ticket {
             h.escalations.push(esc.id.clone());
         }

@@ -19,7 +19,7 @@ pub fn record(
     now: Timestamp,
     actor: &str,
 ) -> (String, &'static str) {
-    let live = i.ticket.as_deref().and_then(|t| {
+    let live = i.ticket.and_then(|t| {
         ws.escalations
             .iter()
             .map(fold)

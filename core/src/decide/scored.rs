@@ -186,7 +186,7 @@ impl<'r> Scores<'r> {
         // their key: one entry with both rules' points, never a key given twice.
         order.sort(&mut points);
         Scores {
-            ticket: i.ticket.as_deref(),
+            ticket: i.ticket,
             tier: s.tier,
             priority: s.priority,
             urgency_score: s.score,
