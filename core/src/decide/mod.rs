@@ -221,14 +221,8 @@ fn briefing(
         })
         .unwrap_or_default();
     actions.extend(steps);
-    let category = i
-        .category
-        .as_deref()
-        .or(known.and_then(|k| k.category.as_deref()));
-    let product = i
-        .product
-        .as_deref()
-        .or(known.and_then(|k| k.product.as_deref()));
+    let category = i.category.or(known.and_then(|k| k.category.as_deref()));
+    let product = i.product.or(known.and_then(|k| k.product.as_deref()));
     for rb in config.runbooks_for(category, product) {
         actions.push(Recommendation {
             kind: "runbook",
