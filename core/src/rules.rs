@@ -75,7 +75,7 @@ pub struct CompiledRule {
 }
 
 /// All rules of a config, validated together so one bad rule is reported before any ticket.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct RuleSet {
     pub rules: Vec<CompiledRule>,
     /// What the rules may read, worked out once: deciding a ticket builds only that data.

@@ -45,6 +45,7 @@ pub fn determine_packed(
         text: Vec::with_capacity(list.len() / 8),
         names: Vec::new(),
         sent: Vec::new(),
+        serial: 0,
         start: 0,
     };
     sink.start = sink.records.len();
@@ -64,8 +65,10 @@ struct Packed {
     /// Names sent so far, by index.
     names: Vec<String>,
     /// Where each numbered name was sent (`NOT_SENT` when not yet): a point's factor at
-    /// twice its number (`Point::id`), a matched rule's id at twice its rule's plus one.
+    /// twice its number (`Point::id`), a matched rule's id at twice its rule's plus one;
+    /// numbers of the numbering `serial` names (`PointOrder::serial`).
     sent: Vec<u16>,
+    serial: u64,
     start: usize,
 }
 
@@ -88,22 +91,18 @@ impl Packed {
 
     /// Sends `name`, numbered `number` by the rule set: by index when sent before.
     fn name(&mut self, number: usize, name: &str) {
+        if let Some(&k) = self.sent.get(number).filter(|&&k| k != NOT_SENT) {
+            self.u16(k);
+            return;
+        }
         if self.sent.len() <= number {
             self.sent.resize(number + 1, NOT_SENT);
         }
-        // The text is compared too, so a number can never stand for another name (should
-        // the rule set change within a batch); a name is then looked for among all sent.
-        let at = self.sent[number];
-        let known = Some(at)
-            .filter(|&k| self.names.get(usize::from(k)).is_some_and(|n| n == name))
-            .or_else(|| {
-                let k = self.names.iter().position(|n| n == name)?;
-                Some(k as u16)
-            });
-        match known {
+        // Sent before under another numbering (the rule set changed within the batch)?
+        match self.names.iter().position(|n| n == name) {
             Some(k) => {
-                self.sent[number] = k;
-                self.u16(k);
+                self.sent[number] = k as u16;
+                self.u16(k as u16);
             }
             None => {
                 self.sent[number] = self.names.len() as u16;
@@ -111,6 +110,15 @@ impl Packed {
                 self.u16(NEW_NAME);
                 self.text_piece(name.as_bytes());
             }
+        }
+    }
+
+    /// Forgets which number stood for which name when `s` is numbered another way than
+    /// the answers before it, so a number never stands for another numbering's name.
+    fn numbering(&mut self, s: &Scores<'_>) {
+        if self.serial != s.order.serial() {
+            self.serial = s.order.serial();
+            self.sent.clear();
         }
     }
 
@@ -125,6 +133,7 @@ impl Packed {
     }
 
     fn scores(&mut self, s: &Scores<'_>) {
+        self.numbering(s);
         let priority = PRIORITIES
             .iter()
             .position(|p| *p == s.priority)
@@ -192,4 +201,97 @@ fn utf16_len(s: &[u8]) -> usize {
     s.iter()
         .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::decide::input;
+
+    /// Reads one record's names back as `unpack` does: an index into the names sent
+    /// before, or a new name (the next index).
+    struct Read<'p> {
+        p: &'p Packed,
+        at: usize,
+        next_new: usize,
+    }
+
+    impl Read<'_> {
+        fn u16(&mut self) -> u16 {
+            let r = &self.p.records;
+            self.at += 2;
+            u16::from_le_bytes([r[self.at - 2], r[self.at - 1]])
+        }
+
+        fn name(&mut self) -> String {
+            let index = match self.u16() {
+                NEW_NAME => {
+                    self.at += 4;
+                    self.next_new += 1;
+                    self.next_new - 1
+                }
+                k => usize::from(k),
+            };
+            self.p.names[index].clone()
+        }
+
+        /// Points' factors and matched rules' ids.
+        fn record(&mut self) -> (Vec<String>, Vec<String>) {
+            assert_eq!(self.p.records[self.at], SCORES);
+            assert_eq!(self.p.records[self.at + 4] & 1, 0, "no ticket id");
+            self.at += 5;
+            let points = (0..self.u16())
+                .map(|_| {
+                    let n = self.name();
+                    self.at += 4;
+                    n
+                })
+                .collect();
+            let rules = (0..self.u16()).map(|_| self.name()).collect();
+            (points, rules)
+        }
+    }
+
+    /// Names are kept by the rule set's numbers, which another rule set gives differently:
+    /// answers of a second numbering within one batch must not be read with the first
+    /// one's names.
+    #[test]
+    fn a_new_numbering_never_takes_the_old_ones_names() {
+        let a = Workspace::default();
+        let mut b = Workspace::default();
+        b.config.rules.reverse();
+        let params = json!({"issue": {"severity": "critical", "impact": "all_customers",
+            "duration_hours": 30}, "customer": {"segment": "strategic", "health_score": 10},
+            "context": {"previous_escalations": 4, "customer_sentiment": "angry"},
+            "detail": "scores"});
+        let i = input::parse(&params).unwrap();
+        let mut p = Packed {
+            records: Vec::new(),
+            text: Vec::new(),
+            names: Vec::new(),
+            sent: Vec::new(),
+            serial: 0,
+            start: 0,
+        };
+        for (k, ws) in [&a, &b, &a, &b].into_iter().enumerate() {
+            let answer = decide::answer(ws, ws.rules().unwrap(), &params, &i, None);
+            let Answer::Scores(s) = &answer else {
+                panic!("scores asked for")
+            };
+            let (at, next_new) = (p.records.len(), p.names.len());
+            p.decided(&answer);
+            let got = Read {
+                p: &p,
+                at,
+                next_new,
+            }
+            .record();
+            let points = s.points.iter().map(|x| x.factor.to_string()).collect();
+            let rules = s.matched_rules.iter().map(|r| r.id.clone()).collect();
+            assert!(s.matched_rules.len() > 2, "several rules match");
+            assert_eq!(got, (points, rules), "answer {k}");
+        }
+    }
 }

@@ -4,6 +4,7 @@
 //! of bulk triage's time), and the packed transport keys the names it has sent by them.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::rules::CompiledRule;
 
@@ -35,8 +36,11 @@ pub struct Point<'r> {
 }
 
 /// Where each numbered name sorts among the others, as JSON object keys sort: by their text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct PointOrder {
+    /// Different for every numbering made (clones share it, and their numbers): whoever
+    /// keeps names by number across answers can tell when the numbering changed.
+    serial: u64,
     keys: Vec<u32>,
     /// The fixed factors' numbers in their names' order.
     fixed: [u32; FACTORS.len()],
@@ -72,7 +76,18 @@ impl PointOrder {
         }
         let mut fixed: [u32; FACTORS.len()] = std::array::from_fn(|k| k as u32);
         fixed.sort_by_key(|&n| keys[n as usize]);
-        PointOrder { keys, fixed }
+        // Only ever compared for equality: no answer depends on its value.
+        static SERIALS: AtomicU64 = AtomicU64::new(1);
+        PointOrder {
+            serial: SERIALS.fetch_add(1, Ordering::Relaxed),
+            keys,
+            fixed,
+        }
+    }
+
+    /// See the field: equal serials mean equal numberings.
+    pub fn serial(&self) -> u64 {
+        self.serial
     }
 
     /// The fixed factors' numbers in their names' order: points listed this way need

@@ -143,6 +143,9 @@ pub struct Scores<'r> {
     /// The SLA clock that raised the tier (`sla:first_response`, ...), when one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sla_raise: Option<String>,
+    /// The numbering of `points` and `matched_rules` (`Point::id`, `CompiledRule::point`).
+    #[serde(skip)]
+    pub order: &'r PointOrder,
 }
 
 fn as_map<S: serde::Serializer>(points: &[Point], s: S) -> Result<S::Ok, S::Error> {
@@ -154,7 +157,7 @@ fn ids<S: serde::Serializer>(rules: &[&CompiledRule], s: S) -> Result<S::Ok, S::
 }
 
 impl<'r> Scores<'r> {
-    pub fn of(s: Scored<'r>, i: &'r DecisionInput, order: &PointOrder) -> Scores<'r> {
+    pub fn of(s: Scored<'r>, i: &'r DecisionInput, order: &'r PointOrder) -> Scores<'r> {
         let mut fixed = [0; FACTORS.len()];
         for (k, &(factor, p)) in s.base.iter().enumerate() {
             debug_assert_eq!(FACTORS[k], factor, "base_points lists FACTORS in order");
@@ -193,6 +196,7 @@ impl<'r> Scores<'r> {
             points,
             matched_rules: s.matched,
             sla_raise: s.sla_raise.map(|(_, r, _)| r.factor),
+            order,
         }
     }
 }
