@@ -19,6 +19,7 @@ pub mod error;
 pub mod event;
 pub mod import;
 pub mod incident;
+pub mod json_text;
 mod later;
 mod logic;
 pub mod metrics;

@@ -157,7 +157,7 @@ pub fn track_progress(
         "appended": appended,
         "state": state,
         "age_minutes": age_minutes,
-        "timeline": esc.events,
+        "timeline": crate::json_text::value_of(&esc.events).expect("events serialise"),
     }))
 }
 

@@ -99,7 +99,7 @@ impl Workspace {
     }
 
     pub fn to_json_pretty(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a workspace always serialises")
+        crate::json_text::pretty(&self.to_json())
     }
 
     /// Replaces the config and forgets the compiled rules of the old one.

@@ -236,9 +236,9 @@ impl Synced {
 /// result not read as a config, this tab's whole config is kept, as before.
 fn unite_configs(known: &Config, ours: &Config, stored: &Config) -> Config {
     let (Ok(known_v), Ok(ours_v), Ok(stored_v)) = (
-        serde_json::to_value(known),
-        serde_json::to_value(ours),
-        serde_json::to_value(stored),
+        escalon::json_text::value_of(known),
+        escalon::json_text::value_of(ours),
+        escalon::json_text::value_of(stored),
     ) else {
         return ours.clone();
     };

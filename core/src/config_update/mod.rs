@@ -105,7 +105,7 @@ fn parse(ws: &Workspace, parameters: &Value) -> Result<Proposal, RequestError> {
                     format!("missing field: the new value of section '{section}'"),
                 )
             })?;
-            let mut whole = serde_json::to_value(&ws.config).expect("a config serialises");
+            let mut whole = crate::json_text::value_of(&ws.config).expect("a config serialises");
             whole[section] = value.clone();
             (whole, validate::Target::Section(section.to_string()))
         }

@@ -39,7 +39,7 @@ pub struct RuleDraft {
 impl RuleDraft {
     /// A rule opens in the builder when its condition has the builder's shape.
     pub fn from_rule(rule: &Rule) -> RuleDraft {
-        let raw = pretty(&serde_json::to_value(rule).unwrap_or(Value::Null));
+        let raw = pretty(&escalon::json_text::value_of(rule).unwrap_or(Value::Null));
         match Builder::from_logic(&rule.condition) {
             Some(builder) => RuleDraft {
                 mode: RuleMode::Builder,

@@ -78,7 +78,7 @@ impl Section {
 
     /// What this section edits, as stored: equal values mean the form's source is unchanged.
     pub fn edited_part(self, config: &Config) -> Value {
-        let whole = serde_json::to_value(config).unwrap_or(Value::Null);
+        let whole = escalon::json_text::value_of(config).unwrap_or(Value::Null);
         let mut part = Map::new();
         for key in self.config_keys() {
             let mut value = whole.get(*key).cloned().unwrap_or(Value::Null);
