@@ -179,6 +179,15 @@ impl EventKind {
     }
 }
 
+/// Puts a log in the order it is kept: by time, ties by id. Every log is sorted here,
+/// owned or borrowed, so the sort is compiled once per kind of element, not once a site.
+pub fn sort_log<E: std::borrow::Borrow<Event>>(events: &mut [E]) {
+    events.sort_by(|x, y| {
+        let (x, y) = (x.borrow(), y.borrow());
+        x.at.cmp(&y.at).then_with(|| x.id.cmp(&y.id))
+    });
+}
+
 /// Union of two logs of the same escalation, by event id, ordered by time then id.
 /// Commutative and idempotent, which is what two tabs or an import need.
 pub fn merge_events(a: &[Event], b: &[Event]) -> Vec<Event> {
@@ -188,7 +197,7 @@ pub fn merge_events(a: &[Event], b: &[Event]) -> Vec<Event> {
             all.push(e.clone());
         }
     }
-    all.sort_by(|x, y| x.at.cmp(&y.at).then_with(|| x.id.cmp(&y.id)));
+    sort_log(&mut all);
     all
 }
 

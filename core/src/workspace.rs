@@ -138,8 +138,7 @@ impl Workspace {
         match self.escalation_mut(id) {
             Some(esc) => {
                 esc.events.extend(events);
-                esc.events
-                    .sort_by(|x, y| x.at.cmp(&y.at).then_with(|| x.id.cmp(&y.id)));
+                crate::event::sort_log(&mut esc.events);
                 true
             }
             None => false,

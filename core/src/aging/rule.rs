@@ -126,7 +126,7 @@ impl SilenceRule {
         let mut events: Vec<&Event> = esc.events.iter().filter(|e| e.at <= now).collect();
         // Logs are kept sorted, but a hand-edited one may not be; pauses need time order.
         if !events.is_sorted_by(|a, b| a.at <= b.at) {
-            events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+            crate::event::sort_log(&mut events);
         }
         let (mut by_status, mut by_event) = (false, false);
         let mut paused_from: Option<Timestamp> = None;

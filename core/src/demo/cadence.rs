@@ -88,6 +88,5 @@ pub fn keep_customers_updated(esc: &mut Escalation, seed: u64, end: Timestamp) {
         last_update = Some(from);
     }
     esc.events.extend(added);
-    esc.events
-        .sort_by(|x, y| x.at.cmp(&y.at).then_with(|| x.id.cmp(&y.id)));
+    crate::event::sort_log(&mut esc.events);
 }

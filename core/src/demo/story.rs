@@ -34,8 +34,7 @@ impl Log {
     }
 
     pub fn finish(mut self) -> Escalation {
-        self.events
-            .sort_by(|x, y| x.at.cmp(&y.at).then_with(|| x.id.cmp(&y.id)));
+        crate::event::sort_log(&mut self.events);
         Escalation {
             id: self.id,
             events: self.events,

@@ -142,7 +142,7 @@ fn each_clock(
         return plan_each(book, esc.events.iter().filter(by_now), &mut f);
     }
     let mut events: Vec<&Event> = esc.events.iter().filter(by_now).collect();
-    events.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    crate::event::sort_log(&mut events);
     plan_each(book, events.iter().copied(), &mut f)
 }
 
