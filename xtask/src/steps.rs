@@ -21,7 +21,7 @@ const RELEASE_WASM_FLAGS: &str =
     "--cfg erase_components -Zfmt-debug=shallow -Zlocation-detail=none";
 
 /// `c` set up to build release wasm with [`RELEASE_WASM_FLAGS`].
-fn release_wasm(mut c: std::process::Command) -> std::process::Command {
+pub fn release_wasm(mut c: std::process::Command) -> std::process::Command {
     c.env("RUSTC_BOOTSTRAP", "1").env(
         "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
         RELEASE_WASM_FLAGS,
