@@ -31,6 +31,7 @@ pub mod sla;
 pub mod state;
 pub mod strict_json;
 mod track;
+pub mod tzdb;
 pub mod workspace;
 
 pub use config::Config;

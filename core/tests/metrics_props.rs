@@ -5,7 +5,6 @@ use escalon::event::{CustomerRef, Escalation, Event, EventKind};
 use escalon::metrics::TriageVolume;
 use escalon::scales::Status;
 use escalon::Workspace;
-use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -251,7 +250,7 @@ proptest! {
         zone in 0usize..3,
         volume in proptest::collection::vec(0u32..200, 0..9),
     ) {
-        let tz = TimeZone::get(ZONES[zone]).unwrap();
+        let tz = escalon::tzdb::get(ZONES[zone]).unwrap();
         let first = jiff::civil::date(2025, 1, 1) + jiff::Span::new().days(from);
         let last = first + jiff::Span::new().days(len);
         let metrics = [ALL_ROW_METRICS.as_slice(), &["volume_trend", "top_causes"]].concat();

@@ -160,7 +160,7 @@ impl CalendarSpec {
             }
             CalendarSpec::Weekly(w) => w,
         };
-        let zone = jiff::tz::TimeZone::get(&w.timezone).map_err(|_| {
+        let zone = crate::tzdb::get(&w.timezone).ok_or_else(|| {
             err(
                 ErrorCode::OutOfRange,
                 format!("{path}.timezone"),

@@ -6,8 +6,9 @@
 
 use jiff::{tz::TimeZone, Timestamp};
 
-/// 1990-01-01T00:00Z and 2080-01-01T00:00Z: a DST zone has about 180 transitions between.
-const CACHE_FROM: i64 = 631_152_000;
+/// 2000-01-01T00:00Z (where the shipped database starts being exact, `crate::tzdb`) and
+/// 2080-01-01T00:00Z: a DST zone has about 160 transitions between.
+const CACHE_FROM: i64 = crate::tzdb::EXACT_FROM;
 const CACHE_UNTIL: i64 = 3_471_292_800;
 
 #[derive(Debug, Clone)]

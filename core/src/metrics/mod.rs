@@ -23,7 +23,6 @@ pub mod trend;
 
 use std::collections::BTreeMap;
 
-use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use serde_json::{json, Map, Value};
 
@@ -44,11 +43,11 @@ pub fn calculate(
     now: Option<Timestamp>,
 ) -> Result<Value, RequestError> {
     let config = &ws.config;
-    let tz = TimeZone::get(&config.timezone).map_err(|e| {
+    let tz = crate::tzdb::get(&config.timezone).ok_or_else(|| {
         RequestError::new(
             ErrorCode::OutOfRange,
             "config.timezone",
-            format!("unknown time zone '{}': {e}", config.timezone),
+            format!("unknown time zone '{}'", config.timezone),
         )
     })?;
     let req = request::parse(params, tz, now)?;
