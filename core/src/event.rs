@@ -180,9 +180,9 @@ impl EventKind {
 }
 
 /// Puts a log in the order it is kept: by time, ties by id. Every log is sorted here,
-/// owned or borrowed, so the sort is compiled once per kind of element, not once a site.
-pub fn sort_log<E: std::borrow::Borrow<Event>>(events: &mut [E]) {
-    events.sort_by(|x, y| {
+/// owned or borrowed.
+pub fn sort_log<E: std::borrow::Borrow<Event>>(events: &mut Vec<E>) {
+    crate::sort::sort_by(events, |x, y| {
         let (x, y) = (x.borrow(), y.borrow());
         x.at.cmp(&y.at).then_with(|| x.id.cmp(&y.id))
     });

@@ -28,6 +28,7 @@ mod params;
 pub mod rules;
 pub mod scales;
 pub mod sla;
+pub mod sort;
 pub mod state;
 pub mod strict_json;
 mod track;

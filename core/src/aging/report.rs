@@ -156,7 +156,9 @@ pub fn stalled_report(
         });
     }
     // Most overdue first: that is the order someone works the list in.
-    stalled.sort_by(|a, b| b.over_by.cmp(&a.over_by).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut stalled, |a, b| {
+        b.over_by.cmp(&a.over_by).then_with(|| a.id.cmp(&b.id))
+    });
 
     if remind {
         // A reminder sent now is next due one target from now.

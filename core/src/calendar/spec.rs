@@ -188,7 +188,7 @@ impl CalendarSpec {
                 let e = if e > s { e } else { e + DAY as u32 };
                 week[idx].push((s, e));
             }
-            week[idx].sort_unstable();
+            crate::sort::sort(&mut week[idx]);
         }
         let mut holidays = Vec::new();
         let mut recurring = [0u32; 13];
@@ -212,7 +212,7 @@ impl CalendarSpec {
                 ));
             }
         }
-        holidays.sort_unstable();
+        crate::sort::sort(&mut holidays);
         holidays.dedup();
         let has_windows = week.iter().any(|d| !d.is_empty());
         Ok(Calendar {

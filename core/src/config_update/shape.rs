@@ -96,12 +96,9 @@ fn locate(root: &Value, message: &str, reread: &dyn Fn(&Value) -> Option<String>
 /// The first `k` keys or items of a map or list.
 fn prefix(v: &Value, k: usize) -> Value {
     match v {
-        Value::Object(m) => Value::Object(
-            m.iter()
-                .take(k)
-                .map(|(a, b)| (a.clone(), b.clone()))
-                .collect(),
-        ),
+        Value::Object(m) => Value::Object(crate::sort::map(
+            m.iter().take(k).map(|(a, b)| (a.clone(), b.clone())),
+        )),
         Value::Array(a) => Value::Array(a[..k].to_vec()),
         other => other.clone(),
     }

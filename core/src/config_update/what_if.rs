@@ -91,13 +91,12 @@ fn states(
     esc: &Escalation,
     now: Timestamp,
 ) -> Result<BTreeMap<String, ClockState>, RequestError> {
-    Ok(book_clocks(book, esc, now)?
-        .into_iter()
-        .map(|c| {
+    Ok(crate::sort::map(
+        book_clocks(book, esc, now)?.into_iter().map(|c| {
             let kind = serde_json::to_value(c.kind).unwrap_or_default();
             (kind.as_str().unwrap_or_default().to_string(), c.state)
-        })
-        .collect())
+        }),
+    ))
 }
 
 /// The escalation with its opening tier as the new config would have decided it, or

@@ -62,7 +62,7 @@ impl PointOrder {
                 .map(|r| r.factor.as_str())
                 .zip(FACTORS.len() as u32..),
         );
-        names.sort();
+        crate::sort::sort(&mut names);
         let mut keys = vec![0; names.len()];
         let mut rank = 0;
         for (k, &(name, n)) in names.iter().enumerate() {
@@ -74,8 +74,9 @@ impl PointOrder {
         for (r, n) in rules.iter_mut().zip(numbers) {
             r.point = n;
         }
-        let mut fixed: [u32; FACTORS.len()] = std::array::from_fn(|k| k as u32);
-        fixed.sort_by_key(|&n| keys[n as usize]);
+        let mut by_key: Vec<u32> = (0..FACTORS.len() as u32).collect();
+        crate::sort::sort_by_key(&mut by_key, |&n| keys[n as usize]);
+        let fixed: [u32; FACTORS.len()] = std::array::from_fn(|k| by_key[k]);
         // Only ever compared for equality: no answer depends on its value.
         static SERIALS: AtomicU64 = AtomicU64::new(1);
         PointOrder {

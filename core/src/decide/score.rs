@@ -205,11 +205,12 @@ pub fn facts(
         };
     }
     if !rules.slotted() {
-        let facts = FACT_KEYS
-            .iter()
-            .zip(slots.iter_mut())
-            .filter_map(|(k, v)| Some((k.to_string(), v.take()?)))
-            .collect();
+        let facts = crate::sort::map(
+            FACT_KEYS
+                .iter()
+                .zip(slots.iter_mut())
+                .filter_map(|(k, v)| Some((k.to_string(), v.take()?))),
+        );
         data.insert("facts".to_string(), Value::Object(facts));
     }
     RuleData {

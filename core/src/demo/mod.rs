@@ -56,7 +56,7 @@ pub fn demo_workspace() -> Workspace {
             customer: *rng.pick(&CUSTOMERS[1..]),
         });
     }
-    specs.sort_by_key(|s| s.created);
+    crate::sort::sort_by_key(&mut specs, |s| s.created);
 
     let mut config = default_config();
     config.triage_volume = volume::triage_volume();

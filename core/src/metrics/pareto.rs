@@ -24,7 +24,7 @@ pub fn top_causes(facts: &[Facts<'_>]) -> Value {
     }
     let mut ranked: Vec<(&str, u64)> = counts.into_iter().collect();
     // Ties by name, so the order never depends on hashing.
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    crate::sort::sort_by(&mut ranked, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     let attributed: u64 = ranked.iter().map(|(_, n)| n).sum();
     let mut cumulative = 0u64;
     let mut before = 0.0;

@@ -112,10 +112,11 @@ pub fn template_data(i: &Inputs) -> Value {
     let idle = s
         .last_activity_at
         .map(|t| duration_words(i.now.duration_since(t).as_secs() / 60));
-    let include: serde_json::Map<String, Value> = SECTIONS
-        .iter()
-        .map(|k| (k.to_string(), json!(i.include.iter().any(|x| x == k))))
-        .collect();
+    let include: serde_json::Map<String, Value> = crate::sort::map(
+        SECTIONS
+            .iter()
+            .map(|k| (k.to_string(), json!(i.include.iter().any(|x| x == k)))),
+    );
     let timeline: Vec<Value> = i
         .esc
         .events

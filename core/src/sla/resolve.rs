@@ -98,10 +98,11 @@ pub fn named_calendar(config: &Config, name: &str, path: &str) -> Result<Calenda
 /// Mon-Fri 09:00-17:00 in `timezone`; a bad zone is reported at `config.timezone`.
 pub fn business_calendar(timezone: &str) -> Result<Calendar, RequestError> {
     let day = || vec![["09:00".to_string(), "17:00".to_string()]];
-    let hours: BTreeMap<String, Vec<[String; 2]>> = ["mon", "tue", "wed", "thu", "fri"]
-        .iter()
-        .map(|d| (d.to_string(), day()))
-        .collect();
+    let hours: BTreeMap<String, Vec<[String; 2]>> = crate::sort::map(
+        ["mon", "tue", "wed", "thu", "fri"]
+            .iter()
+            .map(|d| (d.to_string(), day())),
+    );
     let spec = CalendarSpec::Weekly(WeeklySpec {
         timezone: timezone.to_string(),
         hours,

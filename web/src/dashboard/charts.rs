@@ -245,7 +245,9 @@ pub fn rate_by_category(by_category: &Value) -> Chart {
             )
         })
         .collect();
-    found.sort_by(|a, b| b.1.unwrap_or(-1.0).total_cmp(&a.1.unwrap_or(-1.0)));
+    escalon::sort::sort_by(&mut found, |a, b| {
+        b.1.unwrap_or(-1.0).total_cmp(&a.1.unwrap_or(-1.0))
+    });
     let points: Vec<(String, f64)> = found
         .iter()
         .filter_map(|(c, r, _, _)| r.map(|r| (c.clone(), r)))

@@ -83,8 +83,8 @@ fn order(a: &RiskRow, b: &RiskRow) -> std::cmp::Ordering {
 }
 
 /// Breached first, then by time left (most overdue, or soonest due, first).
-pub fn sort(rows: &mut [RiskRow]) {
-    rows.sort_by(order);
+pub fn sort(rows: &mut Vec<RiskRow>) {
+    escalon::sort::sort_by(rows, order);
 }
 
 pub fn counts(rows: &[RiskRow]) -> RiskCounts {

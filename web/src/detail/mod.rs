@@ -40,7 +40,7 @@ pub struct TimelineRow {
 /// Every event of the log, newest first (ties: the later in the log first).
 pub fn timeline(esc: &Escalation) -> Vec<TimelineRow> {
     let mut order: Vec<usize> = (0..esc.events.len()).collect();
-    order.sort_by(|&a, &b| {
+    escalon::sort::sort_by(&mut order, |&a, &b| {
         esc.events[b]
             .at
             .cmp(&esc.events[a].at)

@@ -88,7 +88,7 @@ impl Sort {
 /// last in either direction: they are not "smallest", they are missing.
 pub fn sorted(rows: &[Row], sort: Sort) -> Vec<usize> {
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| {
+    escalon::sort::sort_by(&mut order, |&a, &b| {
         let (a, b) = (&rows[a], &rows[b]);
         compare(a, b, sort).then_with(|| a.id.cmp(&b.id))
     });
@@ -190,7 +190,7 @@ pub fn distinct(rows: &[Row], field: impl Fn(&Row) -> &str) -> Vec<String> {
         .filter(|v| !v.is_empty())
         .map(String::from)
         .collect();
-    values.sort_unstable();
+    escalon::sort::sort(&mut values);
     values.dedup();
     values
 }

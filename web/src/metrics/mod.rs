@@ -79,7 +79,9 @@ impl MetricsDraft {
         if on {
             list.push(name.to_string());
         }
-        list.sort_by_key(|n| order.iter().position(|o| o == n).unwrap_or(usize::MAX));
+        escalon::sort::sort_by_key(list, |n| {
+            order.iter().position(|o| o == n).unwrap_or(usize::MAX)
+        });
     }
 
     /// The door request; an empty date leaves that end open. `now` judges SLA clocks and

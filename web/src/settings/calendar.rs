@@ -168,18 +168,18 @@ impl CalendarDraft {
         if self.always {
             return json!("24/7");
         }
-        let hours: BTreeMap<&str, Vec<[&str; 2]>> = DAYS
-            .iter()
-            .zip(&self.days)
-            .filter(|(_, windows)| !windows.is_empty())
-            .map(|((key, _), windows)| {
-                let list = windows
-                    .iter()
-                    .map(|w| [w.start.trim(), w.end.trim()])
-                    .collect();
-                (*key, list)
-            })
-            .collect();
+        let hours: BTreeMap<&str, Vec<[&str; 2]>> = escalon::sort::map(
+            DAYS.iter()
+                .zip(&self.days)
+                .filter(|(_, windows)| !windows.is_empty())
+                .map(|((key, _), windows)| {
+                    let list = windows
+                        .iter()
+                        .map(|w| [w.start.trim(), w.end.trim()])
+                        .collect();
+                    (*key, list)
+                }),
+        );
         let mut v = json!({"timezone": self.timezone.trim(), "hours": hours});
         if !self.holidays.is_empty() {
             v["holidays"] = json!(self

@@ -75,7 +75,7 @@ fn row(change: &Value) -> WhatIfRow {
         .filter_map(|side| change[side].as_object())
         .flat_map(|m| m.keys().map(String::as_str))
         .collect();
-    kinds.sort_by_key(|k| sla_order(k));
+    escalon::sort::sort_by_key(&mut kinds, |k| sla_order(k));
     kinds.dedup();
     let sla = kinds
         .into_iter()

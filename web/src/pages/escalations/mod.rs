@@ -156,7 +156,7 @@ pub(crate) struct Options {
 
 fn options(rows: &[Row]) -> Options {
     let mut tiers: Vec<u8> = rows.iter().map(|r| r.tier).collect();
-    tiers.sort_unstable();
+    escalon::sort::sort(&mut tiers);
     tiers.dedup();
     Options {
         tiers,
