@@ -6,6 +6,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// Must equal the `wasm-bindgen` crate pinned in the root Cargo.toml.
 pub const WASM_BINDGEN_VERSION: &str = "0.2.130";
 
+/// The wasm target and the standard library's sources: release wasm rebuilds std
+/// (`steps::release_wasm`), which needs them.
 pub fn wasm_target() -> Result {
     let installed = sh::output("rustup", &["target", "list", "--installed"]).unwrap_or_default();
     if installed
@@ -13,13 +15,25 @@ pub fn wasm_target() -> Result {
         .any(|l| l.trim() == "wasm32-unknown-unknown")
     {
         say("wasm32-unknown-unknown target: present");
+    } else {
+        say("installing the wasm32-unknown-unknown target");
+        sh::run(&mut sh::cmd(
+            "rustup",
+            &["target", "add", "wasm32-unknown-unknown"],
+        ))?;
+    }
+    if std_library().is_some_and(|l| l.join("Cargo.lock").is_file()) {
+        say("rust-src: present");
         return Ok(());
     }
-    say("installing the wasm32-unknown-unknown target");
-    sh::run(&mut sh::cmd(
-        "rustup",
-        &["target", "add", "wasm32-unknown-unknown"],
-    ))
+    say("installing rust-src (the standard library's sources)");
+    sh::run(&mut sh::cmd("rustup", &["component", "add", "rust-src"]))
+}
+
+/// `<sysroot>/lib/rustlib/src/rust/library`, where rust-src puts the standard library.
+fn std_library() -> Option<std::path::PathBuf> {
+    let sysroot = sh::output("rustc", &["--print", "sysroot"])?;
+    Some(std::path::Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library"))
 }
 
 pub fn trunk() -> Result {
@@ -82,9 +96,24 @@ fn light_profile(c: &mut std::process::Command, opt_level: &str) {
 }
 
 /// Trunk runs offline, which makes its cargo offline too: fetch every crate first.
+/// Every crate a build may need, so trunk's builds can run offline: the workspace's and
+/// those of the standard library, which release wasm builds compile too.
 pub fn fetch() -> Result {
     say("fetching crates");
-    sh::run(&mut sh::cmd("cargo", &["fetch"]))
+    sh::run(&mut sh::cmd("cargo", &["fetch"]))?;
+    let manifest = std_library()
+        .ok_or("rustc --print sysroot failed")?
+        .join("Cargo.toml");
+    let mut std_crates = sh::cmd(
+        "cargo",
+        &[
+            "fetch",
+            "--manifest-path",
+            manifest.to_str().unwrap_or_default(),
+        ],
+    );
+    // The library's manifest uses unstable cargo features.
+    sh::run(std_crates.env("RUSTC_BOOTSTRAP", "1"))
 }
 
 /// `trunk 0.21.14` -> `0.21.14`; `wasm-bindgen 0.2.130` -> `0.2.130`.
