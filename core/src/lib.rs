@@ -31,6 +31,7 @@ pub mod sla;
 pub mod sort;
 pub mod state;
 pub mod strict_json;
+pub mod template;
 mod track;
 pub mod tzdb;
 pub mod workspace;

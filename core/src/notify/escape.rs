@@ -2,9 +2,7 @@
 //! the HTML and Markdown engines install them as the *default* formatter and register no
 //! "raw" formatter, so an edited template cannot un-escape a ticket summary.
 
-use std::fmt::Write;
-
-use upon::{fmt, Value};
+use serde_json::Value;
 
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -62,47 +60,44 @@ pub fn header(s: &str) -> String {
 /// numbers without a needless `.0`.
 fn plain(value: &Value) -> String {
     match value {
-        Value::None => String::new(),
+        Value::Null => String::new(),
         Value::Bool(b) => b.to_string(),
-        Value::Integer(n) => n.to_string(),
-        Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Value::Float(f) => f.to_string(),
+        Value::Number(n) => match n.as_f64().filter(|_| n.is_f64()) {
+            Some(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", f as i64),
+            Some(f) => f.to_string(),
+            None => n.to_string(),
+        },
         Value::String(s) => s.clone(),
-        Value::List(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
-        Value::Map(_) => "[object]".into(),
+        Value::Array(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
+        Value::Object(_) => "[object]".into(),
     }
 }
 
-pub fn fmt_plain(f: &mut fmt::Formatter<'_>, value: &Value) -> fmt::Result {
-    f.write_str(&plain(value))?;
-    Ok(())
+pub fn fmt_plain(value: &Value, out: &mut String) {
+    out.push_str(&plain(value));
 }
 
-pub fn fmt_html(f: &mut fmt::Formatter<'_>, value: &Value) -> fmt::Result {
-    f.write_str(&html(&plain(value)))?;
-    Ok(())
+pub fn fmt_html(value: &Value, out: &mut String) {
+    out.push_str(&html(&plain(value)));
 }
 
-pub fn fmt_markdown(f: &mut fmt::Formatter<'_>, value: &Value) -> fmt::Result {
-    f.write_str(&markdown(&plain(value)))?;
-    Ok(())
+pub fn fmt_markdown(value: &Value, out: &mut String) {
+    out.push_str(&markdown(&plain(value)));
 }
 
-pub fn fmt_slack(f: &mut fmt::Formatter<'_>, value: &Value) -> fmt::Result {
-    f.write_str(&slack(&plain(value)))?;
-    Ok(())
+pub fn fmt_slack(value: &Value, out: &mut String) {
+    out.push_str(&slack(&plain(value)));
 }
 
 /// `{{ url | href }}` in HTML: only http(s) and mailto links survive, so a `javascript:`
 /// URL in an evidence link becomes inert.
-pub fn fmt_href(f: &mut fmt::Formatter<'_>, value: &Value) -> fmt::Result {
+pub fn fmt_href(value: &Value, out: &mut String) {
     let s = plain(value);
     let lower = s.trim().to_ascii_lowercase();
     let safe = ["https://", "http://", "mailto:"]
         .iter()
         .any(|p| lower.starts_with(p));
-    f.write_str(&html(if safe { s.trim() } else { "#" }))?;
-    Ok(())
+    out.push_str(&html(if safe { s.trim() } else { "#" }));
 }
 
 #[cfg(test)]

@@ -1,15 +1,15 @@
-//! Renders one template part with upon. Each part has its own escaping engine (see
+//! Renders one template part (`crate::template`, upon's syntax). Each part has its own escaping engine (see
 //! `escape`), and a template comes from the config's overrides before the shipped default.
 //! A template that does not compile or render is an `invalid_template` error naming its
 //! line: the template editor shows it, and nothing panics.
 
 use serde_json::Value;
-use upon::Engine;
 
 use super::config::TemplateOverride;
 use super::escape;
 use super::templates;
 use crate::error::{ErrorCode, RequestError};
+use crate::template::{Formatters, Template, TemplateError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
@@ -28,18 +28,25 @@ fn mode_of(part: &str) -> Mode {
     }
 }
 
-fn engine(mode: Mode) -> Engine<'static> {
-    let mut e = Engine::new();
+fn formatters(mode: Mode) -> Formatters<'static> {
     match mode {
-        Mode::Plain => e.set_default_formatter(&escape::fmt_plain),
-        Mode::Html => {
-            e.set_default_formatter(&escape::fmt_html);
-            e.add_formatter("href", escape::fmt_href);
-        }
-        Mode::Markdown => e.set_default_formatter(&escape::fmt_markdown),
-        Mode::Slack => e.set_default_formatter(&escape::fmt_slack),
+        Mode::Plain => Formatters {
+            default: escape::fmt_plain,
+            named: &[],
+        },
+        Mode::Html => Formatters {
+            default: escape::fmt_html,
+            named: &[("href", escape::fmt_href)],
+        },
+        Mode::Markdown => Formatters {
+            default: escape::fmt_markdown,
+            named: &[],
+        },
+        Mode::Slack => Formatters {
+            default: escape::fmt_slack,
+            named: &[],
+        },
     }
-    e
 }
 
 /// Where a template's source came from, so an error can point at it.
@@ -86,40 +93,25 @@ pub fn render_source(
     path: &str,
     data: &Value,
 ) -> Result<String, RequestError> {
-    let engine = engine(mode_of(part));
-    let out = engine
-        .compile(text)
-        .and_then(|t| t.render(&engine, data).to_string())
-        .map_err(|e| template_error(path, part, &e))?;
-    Ok(out)
+    Template::compile(text)
+        .and_then(|t| t.render(data, &formatters(mode_of(part))))
+        .map_err(|e| template_error(path, part, &e))
 }
 
 /// Compiles a template without rendering it: how a config update checks an edited template
 /// before storing it (rendering needs a notification's data).
 pub fn check_source(part: &str, text: &str, path: &str) -> Result<(), RequestError> {
-    engine(mode_of(part))
-        .compile(text)
+    Template::compile(text)
         .map(|_| ())
         .map_err(|e| template_error(path, part, &e))
 }
 
-fn template_error(path: &str, part: &str, e: &upon::Error) -> RequestError {
-    let (line, column) = location(&format!("{e:#}")).unwrap_or((1, 1));
+fn template_error(path: &str, part: &str, e: &TemplateError) -> RequestError {
     RequestError::new(
         ErrorCode::InvalidTemplate,
         path,
-        format!("template '{part}', line {line}, column {column}: {e}"),
+        format!("template '{part}', {e}"),
     )
-}
-
-/// upon reports positions only in its pretty form: `--> <name>:LINE:COL`.
-fn location(pretty: &str) -> Option<(usize, usize)> {
-    let after = &pretty[pretty.find("--> ")? + 4..];
-    let head = after.lines().next()?;
-    let mut it = head.rsplitn(3, ':');
-    let column = it.next()?.trim().parse().ok()?;
-    let line = it.next()?.trim().parse().ok()?;
-    Some((line, column))
 }
 
 #[cfg(test)]
