@@ -3,7 +3,9 @@
 
 use jiff::Timestamp;
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::de::{self, DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value};
 
 use crate::scales::Status;
 
@@ -15,7 +17,7 @@ pub struct Escalation {
     pub events: Vec<Event>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Event {
     /// Globally unique (supplied by the shell), so logs from two devices merge by id.
     pub id: String,
@@ -41,12 +43,29 @@ pub struct CustomerRef {
     pub contract_value: Option<f64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-// `Created` is large, but boxing it would only save bytes on a few thousand events while
-// making every match and constructor noisier; the JSON shape is the same either way.
-#[allow(clippy::large_enum_variant)]
-pub enum EventKind {
+/// Declares [`EventKind`] and its reading twin from one list of variants. Events are
+/// written internally tagged (`{"kind": "note", "text": ...}` beside `id`, `at`, `actor`),
+/// but serde reads an internally tagged, flattened enum by buffering every event into its
+/// private `Content` tree, code compiled anew for each variant's fields (about 17 KB gzip of
+/// the wasm). `Event`'s `Deserialize` (below) takes `kind` out itself and reads the rest
+/// through `KindIn`, the same variants externally tagged, which serde reads directly.
+macro_rules! event_kinds {
+    ($($body:tt)*) => {
+        #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+        #[serde(tag = "kind", rename_all = "snake_case")]
+        // `Created` is large, but boxing it would only save bytes on a few thousand events while
+        // making every match and constructor noisier; the JSON shape is the same either way.
+        #[allow(clippy::large_enum_variant)]
+        pub enum EventKind { $($body)* }
+
+        #[derive(Deserialize, JsonSchema)]
+        #[serde(remote = "EventKind", rename_all = "snake_case")]
+        #[allow(dead_code, clippy::large_enum_variant)]
+        enum KindIn { $($body)* }
+    };
+}
+
+event_kinds! {
     Created {
         ticket: String,
         customer: CustomerRef,
@@ -177,6 +196,35 @@ impl EventKind {
             EventKind::MajorIncidentStoodDown { .. } => "major_incident_stood_down",
         }
     }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let Value::Object(mut map) = Value::deserialize(d)? else {
+            return Err(D::Error::custom("invalid type: expected an event object"));
+        };
+        let id = field(&mut map, "id")?;
+        let at = field(&mut map, "at")?;
+        let actor = field(&mut map, "actor")?;
+        let kind: String = field(&mut map, "kind")?;
+        let tagged = Value::Object(Map::from_iter([(kind, Value::Object(map))]));
+        let kind = KindIn::deserialize(tagged).map_err(D::Error::custom)?;
+        Ok(Event {
+            id,
+            at,
+            actor,
+            kind,
+        })
+    }
+}
+
+/// Takes one field out of an event's object, with serde's own wording when it is missing.
+fn field<T: DeserializeOwned, E: de::Error>(
+    map: &mut Map<String, Value>,
+    name: &'static str,
+) -> Result<T, E> {
+    let v = map.remove(name).ok_or_else(|| E::missing_field(name))?;
+    T::deserialize(v).map_err(E::custom)
 }
 
 /// Puts a log in the order it is kept: by time, ties by id. Every log is sorted here,
