@@ -7,6 +7,8 @@ use serde::de::{self, DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
+use crate::value_de::De;
+
 use crate::scales::Status;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -208,7 +210,7 @@ impl<'de> Deserialize<'de> for Event {
         let actor = field(&mut map, "actor")?;
         let kind: String = field(&mut map, "kind")?;
         let tagged = Value::Object(Map::from_iter([(kind, Value::Object(map))]));
-        let kind = KindIn::deserialize(tagged).map_err(D::Error::custom)?;
+        let kind = KindIn::deserialize(De(tagged)).map_err(D::Error::custom)?;
         Ok(Event {
             id,
             at,
@@ -224,7 +226,7 @@ fn field<T: DeserializeOwned, E: de::Error>(
     name: &'static str,
 ) -> Result<T, E> {
     let v = map.remove(name).ok_or_else(|| E::missing_field(name))?;
-    T::deserialize(v).map_err(E::custom)
+    T::deserialize(De(v)).map_err(E::custom)
 }
 
 /// Puts a log in the order it is kept: by time, ties by id. Every log is sorted here,

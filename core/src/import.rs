@@ -87,7 +87,7 @@ fn problems(value: Value) -> Vec<RequestError> {
         let mut seen: HashMap<&str, &Value> = HashMap::new();
         for (j, event) in events.iter().enumerate() {
             let path = format!("{at}.events[{j}]");
-            if let Err(e) = serde_json::from_value::<Event>(event.clone()) {
+            if let Err(e) = crate::value_de::from_value::<Event>(event.clone()) {
                 let (field, message) = event_fault(event, e.to_string());
                 out.push(wrong(
                     &format!("{path}{field}"),
@@ -131,7 +131,7 @@ fn event_fault(event: &Value, message: String) -> (String, String) {
     for key in map.keys().filter(|k| k.as_str() != "kind") {
         let mut without = map.clone();
         without.remove(key);
-        let fault = match serde_json::from_value::<Event>(Value::Object(without)) {
+        let fault = match crate::value_de::from_value::<Event>(Value::Object(without)) {
             Ok(_) => true,
             Err(e) => e.to_string().starts_with(&format!("missing field `{key}`")),
         };

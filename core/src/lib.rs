@@ -34,6 +34,7 @@ pub mod strict_json;
 pub mod template;
 mod track;
 pub mod tzdb;
+pub mod value_de;
 pub mod workspace;
 
 pub use config::Config;

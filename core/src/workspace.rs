@@ -74,7 +74,7 @@ impl Workspace {
 
     pub fn from_value(value: Value) -> Result<Workspace, RequestError> {
         let value = migrate(value)?;
-        let mut ws: Workspace = serde_json::from_value(value).map_err(|e| {
+        let mut ws: Workspace = crate::value_de::from_value(value).map_err(|e| {
             RequestError::new(
                 ErrorCode::InvalidWorkspace,
                 "",

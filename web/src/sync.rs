@@ -242,7 +242,8 @@ fn unite_configs(known: &Config, ours: &Config, stored: &Config) -> Config {
     ) else {
         return ours.clone();
     };
-    serde_json::from_value(three_way(&known_v, &ours_v, &stored_v)).unwrap_or_else(|_| ours.clone())
+    escalon::value_de::from_value(three_way(&known_v, &ours_v, &stored_v))
+        .unwrap_or_else(|_| ours.clone())
 }
 
 fn three_way(base: &Value, ours: &Value, theirs: &Value) -> Value {

@@ -34,12 +34,12 @@ pub const SECTIONS: &[&str] = &[
 
 /// Parses a proposed config; a shape error carries a `config.`-rooted path.
 pub fn parse(candidate: Value) -> Result<Config, RequestError> {
-    match serde_json::from_value::<Config>(candidate.clone()) {
+    match crate::value_de::from_value::<Config>(candidate.clone()) {
         Ok(config) => Ok(config),
         Err(e) => {
             let message = e.to_string();
             let path = locate(&candidate, &message, &|v| {
-                serde_json::from_value::<Config>(v.clone())
+                crate::value_de::from_value::<Config>(v.clone())
                     .err()
                     .map(|e| e.to_string())
             });

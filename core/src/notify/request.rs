@@ -155,7 +155,7 @@ pub fn templates(p: &Obj) -> Result<Vec<TemplateOverride>, RequestError> {
     let Some(v) = p.get("templates") else {
         return Ok(Vec::new());
     };
-    let list: Vec<TemplateOverride> = serde_json::from_value(v.clone()).map_err(|e| {
+    let list: Vec<TemplateOverride> = crate::value_de::from_value(v.clone()).map_err(|e| {
         RequestError::new(
             ErrorCode::WrongType,
             p.path_of("templates"),

@@ -101,8 +101,8 @@ impl RuleDraft {
     pub fn show_builder(&mut self, label: &str) -> Result<(), String> {
         if self.mode == RuleMode::Json {
             let value = parse_json(&self.raw).map_err(|e| format!("{label} JSON: {e}"))?;
-            let rule: Rule =
-                serde_json::from_value(value).map_err(|e| format!("{label} is not a rule: {e}"))?;
+            let rule: Rule = escalon::value_de::from_value(value)
+                .map_err(|e| format!("{label} is not a rule: {e}"))?;
             let builder = Builder::from_logic(&rule.condition).ok_or_else(|| {
                 format!(
                     "{label}: this condition is not \"fact op value\" joined by all or any; \
