@@ -103,7 +103,7 @@ pub fn compose(
                     from: (&sender.name, &sender.email),
                     to: to.clone(),
                     subject: &subject,
-                    date: now.strftime("%a, %d %b %Y %H:%M:%S +0000").to_string(),
+                    date: crate::time_text::rfc5322(now),
                     id: message_id,
                     text: &text,
                     html: &html,

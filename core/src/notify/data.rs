@@ -22,7 +22,7 @@ pub const SECTIONS: &[&str] = &[
 ];
 
 pub fn when(t: Timestamp) -> String {
-    t.strftime("%Y-%m-%d %H:%M UTC").to_string()
+    format!("{} UTC", crate::time_text::utc(t, false))
 }
 
 /// "2 d 3 h", "45 min": ages read by people, never negative.

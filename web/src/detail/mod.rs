@@ -52,7 +52,7 @@ pub fn timeline(esc: &Escalation) -> Vec<TimelineRow> {
             let e = &esc.events[i];
             TimelineRow {
                 id: e.id.clone(),
-                at: e.at.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+                at: format!("{} UTC", escalon::time_text::utc(e.at, true)),
                 actor: e.actor.clone(),
                 kind: e.kind.name(),
                 details: escalon::notify::data::describe(&e.kind),

@@ -76,7 +76,7 @@ fn DashboardView(snap: Snapshot, ms: f64) -> impl IntoView {
         <p class="muted" id="dash-timing" data-ms=format!("{ms:.1}") data-calls=snap.calls>
             {format!(
                 "Figures at {} UTC; {} engine calls took {ms:.0} ms.",
-                snap.now.strftime("%Y-%m-%d %H:%M"),
+                escalon::time_text::utc(snap.now, false),
                 format::count(snap.calls as u64),
             )}
         </p>
