@@ -9,7 +9,10 @@
 //! `loop.first`, `loop.last`, `{% with e as x %}…{% endwith %}`, `{# comments #}`, `?.` for
 //! an optional member, `-` inside a delimiter to trim the whitespace next to it.
 
+mod ast;
+mod blocks;
 mod lex;
+mod literal;
 mod parse;
 mod render;
 

@@ -42,6 +42,7 @@ pub struct Renderer<'a> {
     pub fmts: &'a Formatters<'a>,
 }
 
+/// upon's truthiness: unlike JSON Logic's (`logic::truthy`), an empty map is false.
 pub fn truthy(v: &Value) -> bool {
     match v {
         Value::Null => false,
@@ -154,14 +155,7 @@ impl<'a> Renderer<'a> {
                         index,
                         len: items.len(),
                     };
-                    self.nodes(
-                        body,
-                        &Scope {
-                            up: Some(scope),
-                            bind,
-                        },
-                        out,
-                    )?;
+                    self.within(body, scope, bind, out)?;
                 }
             }
             (Value::Object(map), Vars::Pair(k, name)) => {
@@ -174,14 +168,7 @@ impl<'a> Renderer<'a> {
                         index,
                         len: map.len(),
                     };
-                    self.nodes(
-                        body,
-                        &Scope {
-                            up: Some(scope),
-                            bind,
-                        },
-                        out,
-                    )?;
+                    self.within(body, scope, bind, out)?;
                 }
             }
             (Value::Array(_), Vars::Pair(k, _)) => {
@@ -202,6 +189,21 @@ impl<'a> Renderer<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Renders `body` with one more name in scope (a loop item or entry).
+    fn within(
+        &self,
+        body: &'a [Node],
+        scope: &Scope<'_>,
+        bind: Bind<'_>,
+        out: &mut String,
+    ) -> Result<(), Fault> {
+        let inner = Scope {
+            up: Some(scope),
+            bind,
+        };
+        self.nodes(body, &inner, out)
     }
 
     fn args(&self, args: &'a [Base], scope: &Scope<'_>) -> Result<(), Fault> {
