@@ -200,7 +200,10 @@ pub fn parse_timestamp(s: &str, path: &str) -> Result<Timestamp, RequestError> {
         Ok(t) => return Ok(t),
         Err(e) => e.to_string(),
     };
-    if let Ok(d) = s.parse::<jiff::civil::Date>() {
+    // jiff's date reader also takes a date-time and drops its time, which read a local
+    // time without offset ("2025-03-01T10:00:00") as midnight UTC: only a bare date may.
+    let bare_date = !s.contains(['T', 't', ' ', ':']);
+    if let Some(d) = s.parse::<jiff::civil::Date>().ok().filter(|_| bare_date) {
         if let Ok(z) = d.to_zoned_datetime(jiff::tz::TimeZone::UTC) {
             return Ok(z.timestamp());
         }
