@@ -51,9 +51,8 @@ fn run(path: &str, workspace: Option<&str>, now: Option<&str>) -> ExitCode {
 fn try_run(path: &str, workspace: Option<&str>, now: Option<&str>) -> Result<ExitCode, String> {
     let request = request_file::load(path)?;
     let now = match now {
-        Some(s) => s
-            .parse::<jiff::Timestamp>()
-            .map_err(|e| format!("--now '{s}' is not an RFC 3339 instant: {e}"))?,
+        Some(s) => escalon::time_parse::instant(s)
+            .map_err(|e| format!("--now '{s}' is not an RFC 3339 instant: {}", e.why()))?,
         None => jiff::Timestamp::now(),
     };
     let mut ws = match workspace {

@@ -7,6 +7,7 @@ use serde::de::{self, DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 
+use crate::time_parse::serde_instant;
 use crate::value_de::De;
 
 use crate::scales::Status;
@@ -114,6 +115,7 @@ event_kinds! {
         topic: Option<NoteTopic>,
         /// For `estimated_resolution` notes: the promised instant.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(deserialize_with = "crate::time_parse::serde_instant::option")]
         #[schemars(with = "Option<String>")]
         estimate: Option<Timestamp>,
     },
@@ -206,7 +208,10 @@ impl<'de> Deserialize<'de> for Event {
             return Err(D::Error::custom("invalid type: expected an event object"));
         };
         let id = field(&mut map, "id")?;
-        let at = field(&mut map, "at")?;
+        let at = map
+            .remove("at")
+            .ok_or_else(|| D::Error::missing_field("at"))?;
+        let at = serde_instant::one(De(at)).map_err(D::Error::custom)?;
         let actor = field(&mut map, "actor")?;
         let kind: String = field(&mut map, "kind")?;
         let tagged = Value::Object(Map::from_iter([(kind, Value::Object(map))]));

@@ -32,6 +32,7 @@ pub mod sort;
 pub mod state;
 pub mod strict_json;
 pub mod template;
+pub mod time_parse;
 pub mod time_text;
 mod track;
 pub mod tzdb;

@@ -2,7 +2,10 @@
 //! these instead of serde so a bad value says `parameters.customer.health_score`, not
 //! "invalid type at line 1 column 87".
 
+use jiff::tz::Offset;
 use jiff::Timestamp;
+
+use crate::time_parse::{self, TimeError};
 use serde_json::{Map, Value};
 
 use crate::error::{ErrorCode, RequestError};
@@ -196,33 +199,28 @@ impl<'a> Obj<'a> {
 
 /// RFC 3339 instants; a bare date means midnight UTC, which is what people mean in YAML.
 pub fn parse_timestamp(s: &str, path: &str) -> Result<Timestamp, RequestError> {
-    let why = match s.parse::<Timestamp>() {
+    let e = match time_parse::instant(s) {
         Ok(t) => return Ok(t),
-        Err(e) => e.to_string(),
+        Err(e) => e,
     };
-    // jiff's date reader also takes a date-time and drops its time, which read a local
-    // time without offset ("2025-03-01T10:00:00") as midnight UTC: only a bare date may.
-    let bare_date = !s.contains(['T', 't', ' ', ':']);
-    if let Some(d) = s.parse::<jiff::civil::Date>().ok().filter(|_| bare_date) {
-        if let Ok(z) = d.to_zoned_datetime(jiff::tz::TimeZone::UTC) {
-            return Ok(z.timestamp());
-        }
-    }
-    // jiff says which part is wrong ("month ... not in the required range of 1..=12"): a
-    // well-formed instant with an impossible part is out of range, not of the wrong type.
-    let (code, why) = if why.contains("overflowed") {
-        (
-            ErrorCode::OutOfRange,
-            "instants run from -9999-01-02 to 9999-12-30T22:00:00Z".to_string(),
-        )
-    } else if why.contains("required range") || why.contains("must be in range") {
-        (ErrorCode::OutOfRange, why)
-    } else {
-        (ErrorCode::WrongType, why)
+    let e = match time_parse::date(s) {
+        Ok(d) => match Offset::UTC.to_timestamp(d.at(0, 0, 0, 0)) {
+            Ok(t) => return Ok(t),
+            Err(_) => TimeError::Range(time_parse::INSTANT_RANGE.to_string()),
+        },
+        Err(_) => e,
+    };
+    // A well-formed instant with an impossible part is out of range, not of the wrong type.
+    let code = match e {
+        TimeError::Range(_) => ErrorCode::OutOfRange,
+        TimeError::Shape(_) => ErrorCode::WrongType,
     };
     Err(RequestError::new(
         code,
         path,
-        format!("expected an RFC 3339 instant like 2025-01-25T10:00:00Z, got '{s}' ({why})"),
+        format!(
+            "expected an RFC 3339 instant like 2025-01-25T10:00:00Z, got '{s}' ({})",
+            e.why()
+        ),
     ))
 }

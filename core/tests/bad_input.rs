@@ -65,9 +65,9 @@ fn impossible_instants_say_which_part_is_wrong() {
             "9999-12-30T22:00:00Z",
         ),
         ("tomorrow", "wrong_type", "year"),
-        // Was read as midnight UTC of that day (jiff's date reader takes a date-time and
-        // drops its time): a local time needs its offset.
-        ("2025-03-01T10:00:00", "wrong_type", "offset"),
+        // Read as midnight UTC of that day before the engine had its own reader (jiff's date
+        // reader takes a date-time and drops the time): a local time needs its offset.
+        ("2025-03-01T10:00:00", "wrong_type", "Z for UTC"),
     ];
     for (now, code, names) in cases {
         let r = run(&json!({"action": "sla-status", "now": now,

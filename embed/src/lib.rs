@@ -270,7 +270,7 @@ impl Engine {
 /// The context of one request: `now` (RFC 3339, ignored when unreadable) and event ids
 /// `{id_seed}-1`, `{id_seed}-2`, ... counted from the start of that request.
 fn context(now: Option<&str>, id_seed: &str) -> Context {
-    let now = now.and_then(|s| s.parse().ok());
+    let now = now.and_then(|s| escalon::time_parse::instant(s).ok());
     let seed = id_seed.to_string();
     let mut n = 0u32;
     let mut ctx = Context::new(now, move || {

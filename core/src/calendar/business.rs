@@ -9,8 +9,9 @@ use super::Calendar;
 /// A span during which a clock does not run. `to: None` means not resumed yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pause {
+    #[serde(deserialize_with = "crate::time_parse::serde_instant::one")]
     pub from: Timestamp,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::time_parse::serde_instant::option")]
     pub to: Option<Timestamp>,
 }
 

@@ -204,7 +204,7 @@ impl CalendarSpec {
                 let (m, d) = parse_month_day(md).ok_or_else(bad)?;
                 recurring[m as usize] |= 1 << d;
             } else {
-                let date: jiff::civil::Date = h.parse().map_err(|_| bad())?;
+                let date = crate::time_parse::date(h).map_err(|_| bad())?;
                 holidays.push(days_from_civil(
                     i64::from(date.year()),
                     date.month() as u32,

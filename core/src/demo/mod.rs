@@ -29,7 +29,7 @@ const SEED: u64 = 0x0E5C_A10E_2025;
 
 /// The demo ends here: escalations not finished by then are still open.
 fn demo_end() -> Timestamp {
-    "2025-03-31T23:59:00Z".parse().expect("valid instant")
+    crate::time_parse::instant("2025-03-31T23:59:00Z").expect("valid instant")
 }
 
 struct Spec {
@@ -39,13 +39,13 @@ struct Spec {
 
 pub fn demo_workspace() -> Workspace {
     let mut rng = Prng::new(SEED);
-    let start: Timestamp = "2025-01-01T00:00:00Z".parse().expect("valid instant");
+    let start = crate::time_parse::instant("2025-01-01T00:00:00Z").expect("valid instant");
     let mut specs: Vec<Spec> = Vec::with_capacity(DEMO_SIZE);
     // Northwind's two earlier January escalations: the seed request says
     // `previous_escalations: 2`, and the workspace history agrees.
     for day in ["2025-01-06T10:15:00Z", "2025-01-13T14:40:00Z"] {
         specs.push(Spec {
-            created: day.parse().expect("valid instant"),
+            created: crate::time_parse::instant(day).expect("valid instant"),
             customer: NORTHWIND,
         });
     }

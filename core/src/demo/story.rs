@@ -53,7 +53,7 @@ pub fn customer_ref(c: &super::data::Customer) -> CustomerRef {
 }
 
 pub fn seed_escalation() -> Escalation {
-    let t0: Timestamp = "2025-01-20T08:30:00Z".parse().expect("valid instant");
+    let t0 = crate::time_parse::instant("2025-01-20T08:30:00Z").expect("valid instant");
     let at = |minutes: i64| t0 + SignedDuration::from_mins(minutes);
     let agent = "sam.rivera@company.com";
     let lead = "tier2.lead@company.com";

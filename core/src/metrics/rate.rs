@@ -99,14 +99,13 @@ fn entry<'a>(v: &'a TriageVolume, path: &str) -> Result<Entry<'a>, RequestError>
     };
     let (first, last) = match (&v.month, &v.date) {
         (Some(m), None) => {
-            let d = format!("{m}-01")
-                .parse::<Date>()
+            let d = crate::time_parse::date(&format!("{m}-01"))
                 .map_err(|_| bad("month", format!("expected a month like 2025-01, got '{m}'")))?;
             let first = day_number(d);
             (first, first + i64::from(d.days_in_month()) - 1)
         }
         (None, Some(s)) => {
-            let d = s.parse::<Date>().map_err(|_| {
+            let d = crate::time_parse::date(s).map_err(|_| {
                 bad(
                     "date",
                     format!("expected a date like 2025-01-06, got '{s}'"),

@@ -222,7 +222,7 @@ fn date(r: &Obj<'_>, key: &str) -> Result<Option<Date>, RequestError> {
     let Some(s) = r.str(key)? else {
         return Ok(None);
     };
-    s.parse::<Date>().map(Some).map_err(|_| {
+    crate::time_parse::date(s).map(Some).map_err(|_| {
         RequestError::new(
             ErrorCode::WrongType,
             r.path_of(key),

@@ -45,6 +45,7 @@ pub struct Rotation {
     pub role: String,
     /// When the first member's first shift starts; shifts follow back to back.
     #[schemars(with = "String")]
+    #[serde(deserialize_with = "crate::time_parse::serde_instant::one")]
     pub starts_at: Timestamp,
     #[serde(default = "default_shift_days")]
     pub shift_days: u32,
@@ -63,8 +64,10 @@ fn default_shift_days() -> u32 {
 #[serde(deny_unknown_fields)]
 pub struct Override {
     #[schemars(with = "String")]
+    #[serde(deserialize_with = "crate::time_parse::serde_instant::one")]
     pub from: Timestamp,
     #[schemars(with = "String")]
+    #[serde(deserialize_with = "crate::time_parse::serde_instant::one")]
     pub until: Timestamp,
     pub person: String,
 }
@@ -182,7 +185,7 @@ pub struct TemplateOverride {
 /// The demo's rotations: senior engineers and engineering leads rotate weekly from Monday
 /// 2025-01-06, with one swap during the week of the seed escalation.
 pub fn demo_notify() -> NotifyConfig {
-    let t = |s: &str| s.parse::<Timestamp>().expect("valid instant");
+    let t = |s: &str| crate::time_parse::instant(s).expect("valid instant");
     NotifyConfig {
         on_call: vec![
             Rotation {

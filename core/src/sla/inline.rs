@@ -96,7 +96,7 @@ fn err(code: ErrorCode, path: impl Into<String>, msg: impl Into<String>) -> Requ
 fn time(v: Option<&Value>, path: &str) -> Result<Option<Timestamp>, RequestError> {
     match v {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => s.parse::<Timestamp>().map(Some).map_err(|_| {
+        Some(Value::String(s)) => crate::time_parse::instant(s).map(Some).map_err(|_| {
             err(
                 ErrorCode::WrongType,
                 path,

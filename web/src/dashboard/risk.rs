@@ -62,7 +62,7 @@ pub fn risk_of(open: &OpenEscalation, answer: &Value, now: Timestamp) -> Option<
                 "warning" => Risk::Warning,
                 _ => return None,
             };
-            let due: Timestamp = c["due_at"].as_str()?.parse().ok()?;
+            let due = escalon::time_parse::instant(c["due_at"].as_str()?).ok()?;
             Some(RiskRow {
                 id: open.id.clone(),
                 customer: open.customer.clone(),

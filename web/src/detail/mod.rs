@@ -82,7 +82,7 @@ pub fn countdown(state: &str, due_at: Option<&str>, now: Timestamp) -> String {
         "paused" => return "paused".into(),
         _ => {}
     }
-    let Some(due) = due_at.and_then(|d| d.parse::<Timestamp>().ok()) else {
+    let Some(due) = due_at.and_then(|d| escalon::time_parse::instant(d).ok()) else {
         return "no due date".into();
     };
     let secs = due.as_second() - now.as_second();

@@ -150,7 +150,7 @@ impl RotationDraft {
 }
 
 fn instant(text: &str, field: &str) -> Result<Timestamp, String> {
-    text.trim().parse().map_err(|_| {
+    escalon::time_parse::instant(text.trim()).map_err(|_| {
         format!(
             "{field}: an instant like 2025-01-06T09:00:00Z, got \"{}\"",
             text.trim()
