@@ -250,7 +250,8 @@ proptest! {
         zone in 0usize..3,
         volume in proptest::collection::vec(0u32..200, 0..9),
     ) {
-        let tz = escalon::tzdb::get(ZONES[zone]).unwrap();
+        let (name, tzif) = escalon::tzdb::tzif(ZONES[zone]).unwrap();
+        let tz = jiff::tz::TimeZone::tzif(name, tzif).unwrap();
         let first = jiff::civil::date(2025, 1, 1) + jiff::Span::new().days(from);
         let last = first + jiff::Span::new().days(len);
         let metrics = [ALL_ROW_METRICS.as_slice(), &["volume_trend", "top_causes"]].concat();

@@ -22,6 +22,17 @@ pub(crate) fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
 
 /// Month (1-12) and day (1-31) of a day number; the inverse of [`days_from_civil`].
 pub(crate) fn month_day(days: i64) -> (u32, u32) {
+    let (_, month, day) = from_days(days);
+    (month, day)
+}
+
+/// The year a day number falls in.
+pub(crate) fn year_of(days: i64) -> i64 {
+    from_days(days).0
+}
+
+/// Year, month and day of a day number (Hinnant's `civil_from_days`).
+fn from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -30,7 +41,8 @@ pub(crate) fn month_day(days: i64) -> (u32, u32) {
     let mp = (5 * doy + 2) / 153;
     let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (month, day)
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Monday = 0 ... Sunday = 6; 1970-01-01 was a Thursday.

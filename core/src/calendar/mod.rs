@@ -14,14 +14,14 @@
 //! - Times are handled at whole-second precision (sub-second parts are dropped).
 
 pub(crate) mod business;
-mod civil;
+pub(crate) mod civil;
 mod spec;
 #[cfg(test)]
 mod tests;
 mod walk;
 mod zone;
 
-use jiff::{tz::TimeZone, Timestamp};
+use jiff::Timestamp;
 
 use zone::Zone;
 
@@ -72,11 +72,6 @@ impl Calendar {
     /// Whether this is the 24/7 calendar.
     pub fn is_always(&self) -> bool {
         self.zone.is_none()
-    }
-
-    /// The calendar's zone; UTC for 24/7.
-    pub fn time_zone(&self) -> TimeZone {
-        self.zone.as_ref().map_or(TimeZone::UTC, |z| z.tz.clone())
     }
 
     /// RFC 3339 text of an instant with the calendar's offset at that instant (UTC, written

@@ -1,10 +1,11 @@
 //! A time zone with its offset changes precomputed for the years clocks actually live in.
 //!
-//! Asking jiff for the offset and the next transition costs a few hundred nanoseconds;
-//! a binary search over a small table is an order of magnitude cheaper, which is what makes
-//! a million due dates cheap. Outside the table the walk falls back to jiff itself.
+//! Outside the listed transitions a zone evaluates its POSIX rule, which costs a civil-date
+//! computation per question; a binary search over a small table is an order of magnitude
+//! cheaper, which is what makes a million due dates cheap. Outside the table the walk asks
+//! the zone itself.
 
-use jiff::{tz::TimeZone, Timestamp};
+use crate::tzdb;
 
 /// 2000-01-01T00:00Z (where the shipped database starts being exact, `crate::tzdb`) and
 /// 2080-01-01T00:00Z: a DST zone has about 160 transitions between.
@@ -13,7 +14,7 @@ const CACHE_UNTIL: i64 = 3_471_292_800;
 
 #[derive(Debug, Clone)]
 pub(crate) struct Zone {
-    pub(crate) tz: TimeZone,
+    pub(crate) tz: tzdb::Zone,
     /// Offset in force at `CACHE_FROM`.
     initial: i64,
     /// `(instant, offset from then on)`, sorted, all inside the cached range.
@@ -21,12 +22,11 @@ pub(crate) struct Zone {
 }
 
 impl Zone {
-    pub(crate) fn new(tz: TimeZone) -> Self {
-        let from = Timestamp::from_second(CACHE_FROM).unwrap_or(Timestamp::UNIX_EPOCH);
-        let initial = i64::from(tz.to_offset(from).seconds());
+    pub(crate) fn new(tz: tzdb::Zone) -> Self {
+        let initial = i64::from(tz.offset_seconds(CACHE_FROM));
         let transitions = tz
-            .following(from)
-            .map(|t| (t.timestamp().as_second(), i64::from(t.offset().seconds())))
+            .following(CACHE_FROM)
+            .map(|(at, offset)| (at, i64::from(offset)))
             .take_while(|(at, _)| *at < CACHE_UNTIL)
             .collect();
         Self {
@@ -47,13 +47,9 @@ impl Zone {
             let end = self.transitions.get(i).map_or(CACHE_UNTIL, |(at, _)| *at);
             return Some((offset, end));
         }
-        let ts = Timestamp::from_second(t).ok()?;
-        let offset = i64::from(self.tz.to_offset(ts).seconds());
-        let next = self
-            .tz
-            .following(ts)
-            .next()
-            .map(|n| n.timestamp().as_second());
+        jiff::Timestamp::from_second(t).ok()?;
+        let offset = i64::from(self.tz.offset_seconds(t));
+        let next = self.tz.next_transition(t).map(|(at, _)| at);
         // Before the table, stop at its start so the table takes over from there.
         let end = match next {
             Some(n) if t < CACHE_FROM => n.min(CACHE_FROM),

@@ -1,7 +1,7 @@
 //! `"record": true`: turn a decision into events. A ticket that already has a live
 //! escalation gets a tier change on it instead of a duplicate escalation.
 
-use jiff::{tz::TimeZone, Timestamp};
+use jiff::Timestamp;
 
 use super::{DecisionInput, Verdict};
 use crate::context::Context;
@@ -52,7 +52,7 @@ pub fn record(
         return (s.id, "updated");
     }
 
-    let year = now.to_zoned_datetime(TimeZone::UTC).year();
+    let year = jiff::tz::Offset::UTC.to_datetime(now).year();
     let id = ws.next_escalation_id(year);
     let created = ctx.event(
         now,

@@ -2,8 +2,8 @@
 //! Keys borrow from the log and compare cheaply, so grouping 100,000 escalations allocates
 //! only once per group, not once per escalation.
 
+use crate::tzdb::Zone;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use serde_json::{json, Value};
 
 use super::facts::Facts;
@@ -109,13 +109,13 @@ pub fn period_start(d: Dimension, date: Date) -> Date {
 }
 
 /// The local date an escalation started on, in the workspace's time zone.
-pub fn local_date(f: &Facts<'_>, tz: &TimeZone) -> Date {
+pub fn local_date(f: &Facts<'_>, tz: &Zone) -> Date {
     tz.to_datetime(f.opened_at).date()
 }
 
 /// Fills `out` with the key of `f` under `dims`; the local date is computed once, and only
 /// when a period dimension asks for it.
-pub fn key_of<'a>(f: &Facts<'a>, dims: &[Dimension], tz: &TimeZone, out: &mut Vec<Key<'a>>) {
+pub fn key_of<'a>(f: &Facts<'a>, dims: &[Dimension], tz: &Zone, out: &mut Vec<Key<'a>>) {
     out.clear();
     let mut date: Option<Date> = None;
     let text = |s: Option<&'a str>| s.map_or(Key::Missing, Key::Text);

@@ -1,8 +1,8 @@
 //! Reading `calculate-metrics` parameters. Every error names the field at fault, down to
 //! the list position (`parameters.dimensions[3]`), so a typo in a long list is easy to find.
 
+use crate::tzdb::Zone;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use serde_json::Value;
 
@@ -110,7 +110,7 @@ pub struct MetricsRequest {
     pub dimensions: Vec<Dimension>,
     pub metrics: Vec<Metric>,
     pub interval: Interval,
-    pub tz: TimeZone,
+    pub tz: Zone,
 }
 
 impl MetricsRequest {
@@ -121,7 +121,7 @@ impl MetricsRequest {
 
 pub fn parse(
     params: &Value,
-    tz: TimeZone,
+    tz: Zone,
     now: Option<Timestamp>,
 ) -> Result<MetricsRequest, RequestError> {
     let p = as_obj(params, "parameters")?;
@@ -179,7 +179,7 @@ pub fn parse(
     })
 }
 
-fn range(r: &Obj<'_>, tz: &TimeZone) -> Result<Range, RequestError> {
+fn range(r: &Obj<'_>, tz: &Zone) -> Result<Range, RequestError> {
     const KEYS: &[&str] = &["start", "end"];
     if let Some(k) = r.map.keys().find(|k| !KEYS.contains(&k.as_str())) {
         return Err(unknown_field(&r.path_of(k), k, KEYS));
@@ -196,9 +196,17 @@ fn range(r: &Obj<'_>, tz: &TimeZone) -> Result<Range, RequestError> {
         }
     }
     let midnight = |d: Date, key: &str| -> Result<Timestamp, RequestError> {
-        d.to_zoned_datetime(tz.clone())
-            .map(|z| z.timestamp())
-            .map_err(|e| RequestError::new(ErrorCode::OutOfRange, r.path_of(key), e.to_string()))
+        tz.to_timestamp(d.at(0, 0, 0, 0)).ok_or_else(|| {
+            RequestError::new(
+                ErrorCode::OutOfRange,
+                r.path_of(key),
+                format!(
+                    "{d} starts outside the supported range in {}: {}",
+                    tz.name(),
+                    crate::time_parse::INSTANT_RANGE
+                ),
+            )
+        })
     };
     let from = start.map(|d| midnight(d, "start")).transpose()?;
     // The end date is inclusive: escalations up to the next local midnight count.

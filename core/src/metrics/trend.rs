@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::tzdb::Zone;
 use jiff::civil::Date;
-use jiff::tz::TimeZone;
 use jiff::Span;
 use serde_json::{json, Value};
 
@@ -22,7 +22,7 @@ pub fn volume_trend(
     facts: &[Facts<'_>],
     range: &Range,
     interval: Interval,
-    tz: &TimeZone,
+    tz: &Zone,
 ) -> Result<Value, RequestError> {
     let dim = match interval {
         Interval::Day => Dimension::Day,

@@ -12,18 +12,33 @@
 //!
 //! Layout (little-endian): names `u16`, blobs `u16`, each blob's end `u32`, then each name as
 //! blob index `u16`, length `u8` and its bytes, then the TZif blobs back to back.
+//!
+//! The blobs are read here (`tzif.rs`, `posix.rs`) rather than by jiff: its TZif and POSIX
+//! readers, built for any file from anywhere, and their error texts were ~10 KB of the
+//! embed's gzip; this table holds only well-formed files that `core/tests/tzdb_table.rs`
+//! checks against jiff offset for offset.
 
-use jiff::tz::TimeZone;
+mod posix;
+mod tzif;
+mod zone;
 
-static DB: &[u8] = include_bytes!("../data/tzdb.bin");
+pub use zone::Zone;
+
+static DB: &[u8] = include_bytes!("../../data/tzdb.bin");
 
 /// The first instant the table is exact from: 2000-01-01T00:00:00Z.
 pub const EXACT_FROM: i64 = 946_684_800;
 
 /// The zone called `name` (ASCII case ignored, as the IANA names are matched everywhere).
-pub fn get(name: &str) -> Option<TimeZone> {
-    let (canonical, tzif) = find(name)?;
-    TimeZone::tzif(canonical, tzif).ok()
+pub fn get(name: &str) -> Option<Zone> {
+    let (canonical, blob) = find(name)?;
+    Zone::read(canonical, blob)
+}
+
+/// The zone's IANA name and TZif bytes as shipped, so tests and tools can hand the very
+/// same data to another reader (jiff's `TimeZone::tzif`) and compare.
+pub fn tzif(name: &str) -> Option<(&'static str, &'static [u8])> {
+    find(name)
 }
 
 /// Every zone name the table holds, in IANA spelling.
