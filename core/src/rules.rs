@@ -1,13 +1,13 @@
-//! The only place that knows which JSON Logic evaluator we use: conditions are validated by
-//! jsonlogic-rs and then compiled once into [`Node`] trees (see `logic.rs`), which evaluate
-//! a ticket without re-reading the rule's JSON.
+//! Rules as the engine holds them: conditions checked (operator names, argument shapes)
+//! and compiled once into [`Node`] trees (see `logic/`), which evaluate a ticket without
+//! re-reading the rule's JSON.
 
 use serde_json::Value;
 
 use crate::config::{Effect, Rule};
 use crate::decide::points::PointOrder;
 use crate::error::{ErrorCode, RequestError};
-use crate::logic::{truthy, Data, Node, JSONLOGIC_OPS};
+use crate::logic::{self, truthy, Data, Node, JSONLOGIC_OPS};
 
 /// The computed facts a decision offers rules under `facts.`, in slot order.
 pub const FACT_KEYS: [&str; 15] = [
@@ -53,8 +53,8 @@ impl RuleData {
     }
 }
 
-/// Whether `op` is accepted in conditions: every operator jsonlogic-rs knows but `log`
-/// (which prints). jsonlogic-rs treats an object with an unknown key as a literal (which is
+/// Whether `op` is accepted in conditions: every JSON Logic operator but `log` (which
+/// prints). JSON Logic treats an object with an unknown key as a literal (which is
 /// truthy), so a typo like `">=="` would silently match every ticket; checking names up
 /// front turns that into an error when the config is loaded.
 fn accepted(op: &str) -> bool {
@@ -106,16 +106,22 @@ impl RuleSet {
         for (i, rule) in rules.iter().enumerate() {
             let path = format!("config.rules.{i}.when");
             check_operators(&rule.condition, &path)?;
-            // Parsing happens inside apply; an empty data object exercises it without facts.
-            jsonlogic_rs::apply(&rule.condition, &Value::Object(Default::default())).map_err(
-                |e| {
-                    RequestError::new(
-                        ErrorCode::InvalidRule,
-                        &path,
-                        format!("rule '{}' is not valid JSON Logic: {e}", rule.id),
-                    )
-                },
-            )?;
+            let condition = Node::compile(&rule.condition);
+            let invalid = |reason: String| {
+                RequestError::new(
+                    ErrorCode::InvalidRule,
+                    &path,
+                    format!("rule '{}' is not valid JSON Logic: {reason}", rule.id),
+                )
+            };
+            logic::check(&rule.condition)
+                .map_err(|e| invalid(format!("at '{}': {}", e.at, e.reason)))?;
+            // jsonlogic-rs, the evaluator rules were first written for, refused a rule that
+            // fails on empty data (a division by an absent fact, `in` on a number); kept so a
+            // config it refused is refused still.
+            condition
+                .eval(&Value::Object(Default::default()))
+                .map_err(|_| invalid("it fails even on empty data".into()))?;
             if let Some(t) = rule.effect.min_tier {
                 if !(1..=4).contains(&t) {
                     return Err(RequestError::new(
@@ -131,7 +137,7 @@ impl RuleSet {
                 description: rule.description.clone(),
                 effect: rule.effect.clone(),
                 point: 0,
-                condition: Node::compile(&rule.condition),
+                condition,
             });
         }
         let reads = Reads::of(&compiled);

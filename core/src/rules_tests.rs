@@ -141,3 +141,20 @@ fn slotted_facts_read_as_the_facts_map_does() {
 fn default_rules_compile() {
     RuleSet::compile(&crate::config::default_config().rules).unwrap();
 }
+
+/// What jsonlogic-rs refused on empty data stays refused, naming the rule's field.
+#[test]
+fn rules_jsonlogic_rs_refused_are_refused() {
+    for when in [
+        json!({"==": [1]}),
+        json!({"in": [1, 2]}),
+        json!({"/": [1, {"var": "facts.x"}]}),
+        json!({"substr": "abc"}),
+        json!({"and": [{"var": "facts.x"}, {"!": [1, 2]}]}),
+    ] {
+        let e = RuleSet::compile(&[rule(when.clone())]).unwrap_err();
+        assert_eq!(e.code, ErrorCode::InvalidRule, "{when}");
+        assert_eq!(e.path, "config.rules.0.when", "{when}");
+        assert!(e.message.contains("rule 'r'"), "{when}: {}", e.message);
+    }
+}

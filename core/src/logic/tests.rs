@@ -6,6 +6,9 @@ use super::*;
 use proptest::prelude::*;
 use serde_json::json;
 
+#[path = "tests_gen.rs"]
+mod gen;
+
 fn hand_written() -> Vec<Value> {
     vec![
         json!({"var": "facts.x"}),
@@ -79,6 +82,24 @@ fn hand_written() -> Vec<Value> {
         json!({"missing": {"var": "facts.s"}}),
         json!({"missing": [1, null]}),
         json!({"missing_some": [1, ["facts.x", "facts.y"]]}),
+        json!({"missing_some": [2, ["facts.x", "facts.nope", "facts.nope", null]]}),
+        json!({"map": [{"var": "facts.list"}, {"*": [{"var": ""}, 2]}]}),
+        json!({"map": [[], {"==": [1]}]}),
+        json!({"map": [[], {"var": true}]}),
+        json!({"filter": [{"var": "facts.list"}, {"var": ""}]}),
+        json!({"reduce": [{"var": "facts.list"}, {"+": [{"var": "current"}, {"var": "accumulator"}]}, 0]}),
+        json!({"all": [{"var": "facts.list"}, {">": [{"var": ""}, 0]}]}),
+        json!({"all": [[], {"==": [1]}]}),
+        json!({"all": ["ab", {"==": [{"var": ""}, "a"]}]}),
+        json!({"some": [[{"var": "facts.x"}, 2], {"==": [{"var": ""}, 2]}]}),
+        json!({"none": [{"var": "facts.s"}, {"==": [{"var": ""}, "a"]}]}),
+        json!({"none": [3, true]}),
+        json!({"substr": [{"var": "facts.s"}, 1]}),
+        json!({"substr": ["héllo", -3, -1]}),
+        json!({"cat": [{"var": "facts.list"}, null, 1.5, {"var": "facts"}]}),
+        json!({"var": ["facts.nope", {"var": "facts.k"}]}),
+        json!({"var": "\\"}),
+        json!({"%": [{"var": "facts.x"}, {"var": "facts.y"}]}),
         json!({"cat": ["a", {"var": "facts.x"}]}),
         json!({"merge": [[1], {"var": "facts.list"}]}),
         json!({"some": [{"var": "facts.list"}, {">": [{"var": ""}, 1]}]}),
@@ -109,6 +130,9 @@ fn value() -> impl Strategy<Value = Value> {
         4 => scalar(),
         1 => prop::collection::vec(scalar(), 0..4).prop_map(Value::Array),
         1 => scalar().prop_map(|v| json!({"k": v})),
+        // Logic inside the data, which jsonlogic-rs runs when a `var` default or an
+        // `all` item evaluates to it.
+        1 => Just(json!({"var": "facts.x"})),
     ]
 }
 
@@ -127,7 +151,7 @@ fn object(keys: &'static [&'static str]) -> impl Strategy<Value = Value> {
 
 /// A few made-up keys and every fact a decision computes.
 static FACTS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    ["x", "y", "s", "b", "list"]
+    ["x", "y", "s", "b", "list", "k"]
         .into_iter()
         .chain(crate::rules::FACT_KEYS)
         .collect()
@@ -163,6 +187,16 @@ proptest! {
         for expr in hand_written() {
             assert_same(&expr, &d);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Generated expressions over every operator but `log`, nested, with odd shapes.
+    #[test]
+    fn generated_expressions_equal_jsonlogic_rs(expr in gen::expr(), d in data()) {
+        assert_same(&expr, &d);
     }
 }
 
